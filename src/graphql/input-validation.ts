@@ -1,0 +1,39 @@
+import { type ValidationError, validate } from "class-validator";
+import { GraphQLError } from "graphql";
+import { UserErrorCode, type UserError, userError } from "./user-error";
+
+const CODE_BY_CONSTRAINT: Record<string, UserErrorCode> = {
+  isNotEmpty: UserErrorCode.REQUIRED,
+  isDefined: UserErrorCode.REQUIRED,
+  maxLength: UserErrorCode.TOO_LONG,
+  arrayMaxSize: UserErrorCode.TOO_LONG,
+};
+
+/** Checks an input object's class-validator rules; each failure becomes a user error with its field path. */
+export async function inputErrors(input: object, path: string[] = ["input"]): Promise<UserError[]> {
+  return flatten(await validate(input, { forbidUnknownValues: false }), path);
+}
+
+function flatten(errors: ValidationError[], path: string[]): UserError[] {
+  return errors.flatMap((error) => {
+    const field = [...path, error.property];
+    const own = Object.entries(error.constraints ?? {}).map(([constraint, message]) =>
+      userError(field, CODE_BY_CONSTRAINT[constraint] ?? UserErrorCode.INVALID, message),
+    );
+    return [...own, ...flatten(error.children ?? [], field)];
+  });
+}
+
+/**
+ * Argument validation for type-graphql: mutation inputs are checked by the mutation runner and
+ * answered as user errors; query arguments that break a rule fail the request with BAD_USER_INPUT.
+ */
+export async function validateArgument(argValue: unknown, operation: string | undefined): Promise<void> {
+  if (operation === "mutation" || argValue === null || typeof argValue !== "object") return;
+  const problems = await inputErrors(argValue, []);
+  if (problems.length > 0) {
+    throw new GraphQLError(problems.map((p) => `${p.field.join(".")}: ${p.message}`).join("; "), {
+      extensions: { code: "BAD_USER_INPUT" },
+    });
+  }
+}

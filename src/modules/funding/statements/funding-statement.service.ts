@@ -1,0 +1,92 @@
+import { isFedasil, isPartner } from "../../../auth/roles";
+import { type Viewer, agreementScope } from "../../../auth/viewer";
+import type { Database } from "../../../database/database";
+import { type ConnectionPage, paginate } from "../../../graphql/connection";
+import { badUserInput, forbidden } from "../../../graphql/errors";
+import type { PageArgs } from "../../../graphql/pagination";
+import type { FundingLineKind } from "../funding-line-kind";
+import type { FundingStatementFilter } from "./funding-statement.inputs";
+import {
+  type AmountsDue,
+  FundingAgreementTotal,
+  FundingKindTotal,
+  FundingMemberTotal,
+  FundingPeriod,
+  FundingStatement,
+  FundingStatementLine,
+  FundingTotals,
+  type StatementFigures,
+} from "./funding-statement.types";
+import { type StatementSelection, statementSelection } from "./statement-selection";
+import { LINE_KINDS, figuresSql, linesSql } from "./statement-sql";
+
+interface FigureRow extends AmountsDue {
+  dimension: "TOTAL" | "KIND" | "AGREEMENT" | "MEMBER";
+  kind: FundingLineKind | null;
+  agreementKey: string | null;
+  organisationKey: string | null;
+}
+
+/**
+ * Funding statements, computed in the database: one SQL statement for all the figures and one
+ * per page of lines, whatever the number of lines. Partners see their consortia's agreements,
+ * Fedasil and evaluators all of them; the lines (they name households) are not for evaluators.
+ */
+export class FundingStatementService {
+  constructor(private readonly db: Database) {}
+
+  /** A statement for the viewer; its figures are read on first use, once. */
+  open(viewer: Viewer, filter: FundingStatementFilter): FundingStatement {
+    if (filter.periodFrom > filter.periodTo) throw badUserInput("periodTo must not be before periodFrom.");
+    const selection = statementSelection(agreementScope(viewer), filter);
+    let figures: Promise<StatementFigures> | undefined;
+    return Object.assign(new FundingStatement(), {
+      period: Object.assign(new FundingPeriod(), { from: filter.periodFrom, to: filter.periodTo }),
+      selection,
+      figures: () => (figures ??= this.readFigures(selection)),
+    });
+  }
+
+  /** One page of the statement's lines by due date; its total is the statement's line count. */
+  lines(viewer: Viewer, statement: FundingStatement, page: PageArgs): Promise<ConnectionPage<FundingStatementLine>> {
+    this.requireLineAccess(viewer);
+    return paginate(page, {
+      read: (offset, limit) => this.readLines(statement.selection, offset, limit),
+      count: async () => (await statement.figures()).totals.lineCount,
+    });
+  }
+
+  /** Every line of the statement, for the CSV download. */
+  allLines(viewer: Viewer, statement: FundingStatement): Promise<FundingStatementLine[]> {
+    this.requireLineAccess(viewer);
+    return this.readLines(statement.selection, 0, null);
+  }
+
+  /** Lines name households: evaluators, who never see a household, get FORBIDDEN. */
+  requireLineAccess(viewer: Viewer): void {
+    if (!isFedasil(viewer.role) && !isPartner(viewer.role)) throw forbidden();
+  }
+
+  private async readFigures(selection: StatementSelection): Promise<StatementFigures> {
+    const rows = await this.query<FigureRow>(figuresSql(selection), { ...selection.params, kinds: LINE_KINDS });
+    const of = (dimension: FigureRow["dimension"]) => rows.filter((row) => row.dimension === dimension);
+    const amounts = ({ dueCents, settledCents, unsettledCents, lineCount }: FigureRow): AmountsDue => ({ dueCents, settledCents, unsettledCents, lineCount });
+    return {
+      // The empty grouping set always yields its row, also when no line is selected.
+      totals: Object.assign(new FundingTotals(), amounts(of("TOTAL")[0])),
+      byKind: of("KIND").map((row) => Object.assign(new FundingKindTotal(), { kind: row.kind, dueCents: row.dueCents, lineCount: row.lineCount })),
+      byAgreement: of("AGREEMENT").map((row) => Object.assign(new FundingAgreementTotal(), { agreementKey: row.agreementKey, ...amounts(row) })),
+      byMember: of("MEMBER").map((row) => Object.assign(new FundingMemberTotal(), { organisationKey: row.organisationKey, ...amounts(row) })),
+    };
+  }
+
+  private async readLines(selection: StatementSelection, offset: number, limit: number | null): Promise<FundingStatementLine[]> {
+    const rows = await this.query<FundingStatementLine>(linesSql(selection), { ...selection.params, offset, limit });
+    return rows.map((row) => Object.assign(new FundingStatementLine(), row));
+  }
+
+  private query<T>(sql: string, params: Record<string, unknown>): Promise<T[]> {
+    const [text, parameters] = this.db.dataSource.driver.escapeQueryWithParameters(sql, params);
+    return this.db.manager.query(text, parameters);
+  }
+}

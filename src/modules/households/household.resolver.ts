@@ -1,0 +1,85 @@
+import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import { householdScope } from "../../auth/viewer";
+import { ConnectionType } from "../../graphql/connection";
+import type { RequestContext } from "../../graphql/context";
+import { notFound } from "../../graphql/errors";
+import { PageArgsInput } from "../../graphql/page-args";
+import { PayloadType, payloadOf } from "../../graphql/payload";
+import { todayInBrussels } from "../../shared/calendar";
+import { Agreement } from "../agreements/agreement.entity";
+import { Accommodation } from "./accommodation.entity";
+import { currentAccommodation } from "./accommodation-rules";
+import { Household } from "./household.entity";
+import { CreateHouseholdInput, HouseholdFilter, HouseholdOrder, UpdateHouseholdInput } from "./household.inputs";
+import { Person, Relationship } from "./person.entity";
+
+export const HouseholdConnection = ConnectionType(Household, "Household");
+const CreateHouseholdPayload = PayloadType("CreateHouseholdPayload", "household", Household);
+const UpdateHouseholdPayload = PayloadType("UpdateHouseholdPayload", "household", Household);
+
+@Resolver(() => Household)
+export class HouseholdResolver {
+  @Query(() => HouseholdConnection, { description: "Households: partners see their consortia's, Fedasil all, evaluators none (use reports)." })
+  async households(
+    @Args() page: PageArgsInput,
+    @Arg("filter", () => HouseholdFilter, { nullable: true }) filter: HouseholdFilter | null,
+    @Arg("orderBy", () => HouseholdOrder, { nullable: true, description: "By reference when left out." }) orderBy: HouseholdOrder | null,
+    @Ctx() ctx: RequestContext,
+  ) {
+    const list = await ctx.services.households.list(householdScope(ctx.viewer), filter, orderBy, page);
+    // Members and homes asking for their household then find it without another statement.
+    for (const household of list.nodes) ctx.loaders.household.prime(household.key, household);
+    return list;
+  }
+
+  @Mutation(() => CreateHouseholdPayload, { description: "Coordinators of the agreement's consortium register a household with its head and members." })
+  async createHousehold(@Arg("input") input: CreateHouseholdInput, @Ctx() ctx: RequestContext) {
+    return payloadOf("household", await ctx.services.households.create(ctx, input));
+  }
+
+  @Mutation(() => UpdateHouseholdPayload, {
+    description: "Coordinators correct a household's facts and close its path (COMPLETED, EXITED); Fedasil staff and admins change only its status.",
+  })
+  async updateHousehold(@Arg("input") input: UpdateHouseholdInput, @Ctx() ctx: RequestContext) {
+    return payloadOf("household", await ctx.services.households.update(ctx, input));
+  }
+
+  @FieldResolver(() => Agreement)
+  async agreement(@Root() household: Household, @Ctx() ctx: RequestContext): Promise<Agreement> {
+    return (await ctx.loaders.agreement.load(household.agreementKey)) ?? Promise.reject(notFound());
+  }
+
+  @FieldResolver(() => [Person], { description: "The head first, then by birth date." })
+  persons(@Root() household: Household, @Ctx() ctx: RequestContext): Promise<Person[]> {
+    return ctx.loaders.householdPersons.load(household.key);
+  }
+
+  @FieldResolver(() => Person, { description: "Every household has exactly one head." })
+  async head(@Root() household: Household, @Ctx() ctx: RequestContext): Promise<Person> {
+    const persons = await ctx.loaders.householdPersons.load(household.key);
+    return persons.find((p) => p.relationship === Relationship.HEAD) ?? Promise.reject(notFound());
+  }
+
+  @FieldResolver(() => Int, { description: "All members, resettled or not." })
+  async personCount(@Root() household: Household, @Ctx() ctx: RequestContext): Promise<number> {
+    return (await ctx.loaders.householdPersons.load(household.key)).length;
+  }
+
+  @FieldResolver(() => Int, { description: "Members resettled under the programme (not children born after arrival)." })
+  async resettledPersonCount(@Root() household: Household, @Ctx() ctx: RequestContext): Promise<number> {
+    return (await ctx.loaders.householdPersons.load(household.key)).filter((p) => p.resettled).length;
+  }
+
+  @FieldResolver(() => Accommodation, {
+    nullable: true,
+    description: "Where the household lives today (Brussels time): the home with the latest availableFrom up to today, else the next one; null when it has none.",
+  })
+  async accommodation(@Root() household: Household, @Ctx() ctx: RequestContext): Promise<Accommodation | null> {
+    return currentAccommodation(await ctx.loaders.householdAccommodations.load(household.key), todayInBrussels());
+  }
+
+  @FieldResolver(() => [Accommodation], { description: "Every home of the household, by availableFrom." })
+  accommodations(@Root() household: Household, @Ctx() ctx: RequestContext): Promise<Accommodation[]> {
+    return ctx.loaders.householdAccommodations.load(household.key);
+  }
+}

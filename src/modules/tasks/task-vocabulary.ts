@@ -1,0 +1,60 @@
+/** The words of the integration path: pure, no database or GraphQL. */
+
+export enum TaskCategory {
+  HOUSING = "HOUSING",
+  ADMINISTRATION = "ADMINISTRATION",
+  INCOME = "INCOME",
+  EDUCATION = "EDUCATION",
+  HEALTH = "HEALTH",
+  INTEGRATION = "INTEGRATION",
+  COOPERATION = "COOPERATION",
+}
+
+export enum TaskStatus {
+  OPEN = "OPEN",
+  IN_PROGRESS = "IN_PROGRESS",
+  BLOCKED = "BLOCKED",
+  DONE = "DONE",
+  CANCELLED = "CANCELLED",
+  NOT_APPLICABLE = "NOT_APPLICABLE",
+}
+
+/** The moments the programme asks a report for. */
+export enum KeyMoment {
+  ARRIVAL = "ARRIVAL",
+  MONTH_3 = "MONTH_3",
+  MONTH_6 = "MONTH_6",
+  END = "END",
+}
+
+/** What a task template's due date counts from. */
+export enum DueAnchor {
+  ACCOMPANIMENT_START = "ACCOMPANIMENT_START",
+  ACCOMPANIMENT_END = "ACCOMPANIMENT_END",
+}
+
+export enum TaskEventKind {
+  CREATED = "CREATED",
+  ASSIGNED = "ASSIGNED",
+  STATUS_CHANGED = "STATUS_CHANGED",
+  DUE_DATE_CHANGED = "DUE_DATE_CHANGED",
+  COMMENTED = "COMMENTED",
+  HANDOVER_PROPOSED = "HANDOVER_PROPOSED",
+  HANDOVER_ACCEPTED = "HANDOVER_ACCEPTED",
+  HANDOVER_DECLINED = "HANDOVER_DECLINED",
+  HANDOVER_WITHDRAWN = "HANDOVER_WITHDRAWN",
+}
+
+export enum HandoverStatus {
+  PROPOSED = "PROPOSED",
+  ACCEPTED = "ACCEPTED",
+  DECLINED = "DECLINED",
+  WITHDRAWN = "WITHDRAWN",
+}
+
+export enum CooperationEventKind {
+  FEEDBACK = "FEEDBACK",
+  KEY_MOMENT_REPORT = "KEY_MOMENT_REPORT",
+  MEETING = "MEETING",
+  EVALUATION = "EVALUATION",
+}

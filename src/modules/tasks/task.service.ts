@@ -1,0 +1,100 @@
+import type { SelectQueryBuilder } from "typeorm";
+import type { ConsortiumScope, Viewer } from "../../auth/viewer";
+import { type ChildWindow, childPageKeys } from "../../database/child-pages";
+import type { Database } from "../../database/database";
+import { paginate, type ConnectionPage } from "../../graphql/connection";
+import type { PageArgs } from "../../graphql/pagination";
+import { todayInBrussels } from "../../shared/calendar";
+import { agreementInScope } from "../households/household-scope";
+import { taskConditions, taskInScope, taskOrdering } from "./task-conditions";
+import { TaskComment } from "./task-comment.entity";
+import { TaskEvent } from "./task-event.entity";
+import type { TaskFilter, TaskOrder } from "./task.inputs";
+import { Task } from "./task.entity";
+
+/** Reads tasks, their history and comments, always within the viewer's household scope. */
+export class TaskService {
+  constructor(private readonly db: Database) {}
+
+  readMany(scope: ConsortiumScope, keys: readonly string[]): Promise<Task[]> {
+    const inScope = agreementInScope("task.agreement_id", scope);
+    return this.db.manager
+      .createQueryBuilder(Task, "task")
+      .where("task.id IN (:...keys)", { keys: [...keys] })
+      .andWhere(inScope.sql, inScope.params)
+      .getMany();
+  }
+
+  list(viewer: Viewer, filter: TaskFilter | null | undefined, order: TaskOrder | null | undefined, page: PageArgs): Promise<ConnectionPage<Task>> {
+    const today = todayInBrussels();
+    return paginate(page, {
+      read: (offset, limit) => this.ordered(this.filtered(viewer, filter, today), order).offset(offset).limit(limit).getMany(),
+      count: () => this.filtered(viewer, filter, today).getCount(),
+    });
+  }
+
+  private filtered(viewer: Viewer, filter: TaskFilter | null | undefined, today: string): SelectQueryBuilder<Task> {
+    const conditions = taskConditions(viewer, filter, today);
+    return this.db.manager.createQueryBuilder(Task, "task").where(conditions.sql, conditions.params);
+  }
+
+  private ordered(query: SelectQueryBuilder<Task>, order: TaskOrder | null | undefined): SelectQueryBuilder<Task> {
+    for (const [expression, direction] of taskOrdering(order)) query.addOrderBy(expression, direction);
+    return query;
+  }
+
+  /** The keys of one page per household window, in list order, all read in one statement. */
+  pageKeysOfHouseholds(viewer: Viewer, filter: TaskFilter | null, order: TaskOrder | null, windows: readonly ChildWindow[]): Promise<string[][]> {
+    const conditions = taskConditions(viewer, filter, todayInBrussels());
+    return childPageKeys(this.db, {
+      id: "task.id",
+      parent: "task.household_id",
+      from: "task",
+      where: `task.household_id = ANY(:windowHouseholds) AND ${conditions.sql}`,
+      orderBy: taskOrdering(order).map(([expression, direction]) => `${expression} ${direction}`).join(", "),
+      params: { ...conditions.params, windowHouseholds: windows.map((w) => w.parentKey) },
+    }, windows);
+  }
+
+  /** How many of each household's tasks pass the filter. */
+  async countsOfHouseholds(viewer: Viewer, filter: TaskFilter | null, householdKeys: readonly string[]): Promise<Map<string, number>> {
+    const rows: Array<{ household: string; count: number }> = await this.filtered(viewer, filter, todayInBrussels())
+      .select("task.household_id", "household")
+      .addSelect("count(*)::int", "count")
+      .andWhere("task.household_id IN (:...countedHouseholds)", { countedHouseholds: [...householdKeys] })
+      .groupBy("task.household_id")
+      .getRawMany();
+    return new Map(rows.map((row) => [row.household, Number(row.count)]));
+  }
+
+  readEvents(scope: ConsortiumScope, keys: readonly string[]): Promise<TaskEvent[]> {
+    return this.scoped(TaskEvent, "event", scope).andWhere("event.id IN (:...keys)", { keys: [...keys] }).getMany();
+  }
+
+  /** The history of these tasks, oldest first (in the order written within one change). */
+  eventsOf(scope: ConsortiumScope, taskKeys: readonly string[]): Promise<TaskEvent[]> {
+    return this.scoped(TaskEvent, "event", scope)
+      .andWhere("event.task_id IN (:...taskKeys)", { taskKeys: [...taskKeys] })
+      .orderBy("event.occurred_at", "ASC")
+      .addOrderBy("event.position", "ASC")
+      .getMany();
+  }
+
+  readComments(scope: ConsortiumScope, keys: readonly string[]): Promise<TaskComment[]> {
+    return this.scoped(TaskComment, "comment", scope).andWhere("comment.id IN (:...keys)", { keys: [...keys] }).getMany();
+  }
+
+  /** The comments on these tasks, oldest first. */
+  commentsOf(scope: ConsortiumScope, taskKeys: readonly string[]): Promise<TaskComment[]> {
+    return this.scoped(TaskComment, "comment", scope)
+      .andWhere("comment.task_id IN (:...taskKeys)", { taskKeys: [...taskKeys] })
+      .orderBy("comment.created_at", "ASC")
+      .addOrderBy("comment.id", "ASC")
+      .getMany();
+  }
+
+  private scoped<T extends TaskEvent | TaskComment>(entity: new () => T, alias: string, scope: ConsortiumScope): SelectQueryBuilder<T> {
+    const inScope = taskInScope(`${alias}.task_id`, scope);
+    return this.db.manager.createQueryBuilder(entity, alias).where(inScope.sql, inScope.params);
+  }
+}

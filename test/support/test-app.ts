@@ -1,0 +1,97 @@
+import { randomBytes } from "node:crypto";
+import { Client } from "pg";
+import { type App, createApp, openDatabase } from "../../src/app";
+import { signDevelopmentToken } from "../../src/auth/token-verifier";
+import { loadConfig, type Config } from "../../src/config/config";
+import type { DestinationStream } from "pino";
+import { createLogger } from "../../src/http/logging";
+
+export interface GraphQLResponse<T = any> {
+  status: number;
+  data?: T;
+  errors?: Array<{ message: string; path?: string[]; extensions?: Record<string, any> }>;
+}
+
+export interface TestApp {
+  app: App;
+  url: string;
+  config: Config;
+  /** Sends one GraphQL operation over HTTP as the user with this token subject (none: anonymous). */
+  gql<T = any>(query: string, variables?: Record<string, unknown>, subject?: string, headers?: Record<string, string>): Promise<GraphQLResponse<T>>;
+  tokenFor(subject: string): Promise<string>;
+  /** One operation that must succeed, with the SQL statements it cost (requests run one after another). */
+  measure<T = any>(query: string, variables: Record<string, unknown>, subject: string): Promise<{ statements: number; data: T }>;
+  close(): Promise<void>;
+}
+
+/**
+ * A whole server for one test file on its own database: an in-memory PGlite, or a new database
+ * on the PostgreSQL of TEST_DATABASE_URL, created here and dropped on close.
+ */
+export async function startTestApp(env: Record<string, string> = {}, logDestination?: DestinationStream): Promise<TestApp> {
+  const scratch = process.env.TEST_DATABASE_URL ? await createScratchDatabase(process.env.TEST_DATABASE_URL) : undefined;
+  const config: Config = {
+    ...loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", ...env, ...(scratch ? { DATABASE_URL: scratch.url } : {}) }),
+    ...(scratch ? {} : { pgliteDataDir: undefined }),
+  };
+  const logger = createLogger(config.logLevel, logDestination);
+  const db = await openDatabase(config, logger);
+  await db.migrate();
+  const app = await createApp(config, db, logger);
+  const url = await app.listen(0);
+  const tokens = new Map<string, string>();
+  const tokenFor = async (subject: string) => {
+    if (!tokens.has(subject)) tokens.set(subject, await signDevelopmentToken(config.auth, subject));
+    return tokens.get(subject)!;
+  };
+  const testApp: TestApp = {
+    app,
+    url,
+    config,
+    tokenFor,
+    async measure(query, variables, subject) {
+      const before = app.db.statements.total;
+      const res = await testApp.gql(query, variables, subject);
+      expect(res.errors).toBeUndefined();
+      return { statements: app.db.statements.total - before, data: res.data };
+    },
+    async gql(query, variables, subject, headers = {}) {
+      const response = await fetch(`${url}/graphql`, {
+        method: "POST",
+        headers: {
+          "content-type": "application/json",
+          ...(subject ? { authorization: `Bearer ${await tokenFor(subject)}` } : {}),
+          ...headers,
+        },
+        body: JSON.stringify({ query, variables }),
+      });
+      const body = (await response.json()) as Omit<GraphQLResponse, "status">;
+      return { status: response.status, ...body };
+    },
+    async close() {
+      await app.close();
+      await new Promise((resolve) => app.httpServer.close(resolve));
+      if (scratch) await scratch.drop();
+    },
+  };
+  return testApp;
+}
+
+async function createScratchDatabase(baseUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `thuis_test_${process.pid}_${randomBytes(4).toString("hex")}`;
+  const admin = new Client({ connectionString: baseUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const client = new Client({ connectionString: baseUrl });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
