@@ -25,6 +25,10 @@ export interface Config {
     maxCost: number;
     maxBodyBytes: string;
   };
+  reports: {
+    /** Evaluators see no person or household count below this (DESIGN: 5 unless configured). */
+    suppressionThreshold: number;
+  };
 }
 
 const DEV_JWT_SECRET = "thuis-development-secret-do-not-use-in-production";
@@ -77,6 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       MAX_QUERY_TOKENS: positiveInt({ default: 2000 }),
       MAX_QUERY_COST: positiveInt({ default: 20000 }),
       MAX_BODY_SIZE: byteSize({ default: "100kb" }),
+      REPORT_SUPPRESSION_THRESHOLD: positiveInt({ default: 5 }),
     },
     { reporter: throwingReporter },
   );
@@ -110,6 +115,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxCost: e.MAX_QUERY_COST,
       maxBodyBytes: e.MAX_BODY_SIZE,
     },
+    reports: { suppressionThreshold: e.REPORT_SUPPRESSION_THRESHOLD },
   };
 }
 

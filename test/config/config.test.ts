@@ -13,6 +13,7 @@ describe("configuration", () => {
       seedDemoData: true,
       logLevel: "info",
       limits: { maxDepth: 10, maxAliases: 20, maxTokens: 2000, maxCost: 20000, maxBodyBytes: "100kb" },
+      reports: { suppressionThreshold: 5 },
     });
     expect(config.auth.jwtSecret?.length).toBeGreaterThanOrEqual(32);
   });
@@ -33,6 +34,7 @@ describe("configuration", () => {
       MAX_QUERY_TOKENS: "900",
       MAX_QUERY_COST: "5000",
       MAX_BODY_SIZE: "1mb",
+      REPORT_SUPPRESSION_THRESHOLD: "10",
     });
     expect(config).toMatchObject({
       nodeEnv: "production",
@@ -45,6 +47,7 @@ describe("configuration", () => {
       seedDemoData: false,
       logLevel: "warn",
       limits: { maxDepth: 8, maxAliases: 5, maxTokens: 900, maxCost: 5000, maxBodyBytes: "1mb" },
+      reports: { suppressionThreshold: 10 },
     });
   });
 
@@ -52,6 +55,7 @@ describe("configuration", () => {
     ["PORT", { PORT: "abc" }],
     ["PORT", { PORT: "70000" }],
     ["DATABASE_URL", { DATABASE_URL: "mysql://x" }],
+    ["REPORT_SUPPRESSION_THRESHOLD", { REPORT_SUPPRESSION_THRESHOLD: "0" }],
     ["NODE_ENV", { NODE_ENV: "prod" }],
     ["AUTH_JWT_SECRET", { AUTH_JWT_SECRET: "too-short" }],
     ["AUTH_JWT_SECRET", { NODE_ENV: "production", AUTH_JWT_SECRET: loadConfig({}).auth.jwtSecret! }],
