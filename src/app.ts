@@ -52,6 +52,12 @@ import { createHouseholdServices } from "./modules/households/household-services
 import { Person } from "./modules/households/person.entity";
 import { Organisation } from "./modules/organisations/organisation.entity";
 import { OrganisationService } from "./modules/organisations/organisation.service";
+import { ProgrammeOverviewService } from "./modules/overview/programme-overview.service";
+import { reportCsvRoute } from "./modules/reports/report-csv.route";
+import { definitionProblem } from "./modules/reports/report-families";
+import { ReportService } from "./modules/reports/report.service";
+import { SavedReport } from "./modules/reports/saved-report.entity";
+import { SavedReportService } from "./modules/reports/saved-report.service";
 import { User } from "./modules/users/user.entity";
 import { UserService } from "./modules/users/user.service";
 import { todayInBrussels } from "./shared/calendar";
@@ -85,6 +91,7 @@ export const ENTITIES = [
   SplitRuleApproval,
   AuditEvent,
   IdempotencyRecord,
+  SavedReport,
 ];
 
 export interface App {
@@ -109,7 +116,7 @@ export function openDatabase(config: Config, logger?: Logger): Promise<Database>
   });
 }
 
-export function createServices(db: Database, taskPubSub: TaskPubSub): Services {
+export function createServices(db: Database, taskPubSub: TaskPubSub, reportSettings: Config["reports"]): Services {
   const mutations = new MutationRunner(db);
   const consortia = new ConsortiumService(db, mutations);
   return {
@@ -124,7 +131,10 @@ export function createServices(db: Database, taskPubSub: TaskPubSub): Services {
     ...createFundingServices(db, mutations),
     fundingStatements: new FundingStatementService(db),
     splitRules: new SplitRuleService(db, mutations),
+    programmeOverview: new ProgrammeOverviewService(db),
     cooperation: new CooperationService(db, mutations, new HouseholdAccess(db), taskPubSub),
+    savedReports: new SavedReportService(db, mutations, definitionProblem),
+    reports: new ReportService(db, reportSettings.suppressionThreshold),
     taskPubSub,
   };
 }
@@ -132,7 +142,7 @@ export function createServices(db: Database, taskPubSub: TaskPubSub): Services {
 /** The composition root: wires config, database, services, schema and HTTP server. */
 export async function createApp(config: Config, db: Database, logger: Logger): Promise<App> {
   const livePubSub = createLivePubSub(config.redisUrl, logger);
-  const services = createServices(db, livePubSub.pubSub);
+  const services = createServices(db, livePubSub.pubSub, config.reports);
   const verifier = new TokenVerifier(config.auth);
   const production = config.nodeEnv === "production";
   let accepting = true;
@@ -202,7 +212,10 @@ export async function createApp(config: Config, db: Database, logger: Logger): P
       maxBodySize: config.limits.maxBodyBytes,
       context,
       isAcceptingRequests: () => accepting,
-      fundingStatementCsv: statementCsvRoute({ viewerOf, statements: services.fundingStatements }),
+      downloads: {
+        "/funding/statement.csv": statementCsvRoute({ viewerOf, statements: services.fundingStatements }),
+        "/reports/report.csv": reportCsvRoute({ viewerOf, schema, services }),
+      },
     }),
   );
 

@@ -25,12 +25,14 @@ export enum Permission {
   MANAGE_FUNDING_LINES = "MANAGE_FUNDING_LINES",
   /** Propose, approve and reject split rules of the consortium's agreements. */
   DECIDE_SPLIT_RULES = "DECIDE_SPLIT_RULES",
+  /** Keep report definitions, rename, share and delete them. */
+  SAVE_REPORTS = "SAVE_REPORTS",
 }
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   [Role.PARTNER_STAFF]: [Permission.RECORD_COOPERATION_EVENTS, Permission.WORK_ON_TASKS],
   [Role.PARTNER_COORDINATOR]: [Permission.MANAGE_HOUSEHOLDS, Permission.CHANGE_HOUSEHOLD_STATUS, Permission.MANAGE_RESPONSIBILITIES, Permission.RECORD_COOPERATION_EVENTS, Permission.WORK_ON_TASKS, Permission.ASSIGN_TASKS, Permission.DECIDE_SPLIT_RULES],
-  [Role.FEDASIL_STAFF]: [Permission.CHANGE_HOUSEHOLD_STATUS, Permission.RECORD_COOPERATION_EVENTS, Permission.RECORD_EVALUATIONS],
+  [Role.FEDASIL_STAFF]: [Permission.CHANGE_HOUSEHOLD_STATUS, Permission.RECORD_COOPERATION_EVENTS, Permission.RECORD_EVALUATIONS, Permission.SAVE_REPORTS],
   [Role.FEDASIL_ADMIN]: [
     Permission.MANAGE_ORGANISATIONS,
     Permission.MANAGE_CONSORTIA,
@@ -41,8 +43,9 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     Permission.RECORD_EVALUATIONS,
     Permission.MANAGE_FUNDING_RATES,
     Permission.MANAGE_FUNDING_LINES,
+    Permission.SAVE_REPORTS,
   ],
-  [Role.EVALUATOR]: [],
+  [Role.EVALUATOR]: [Permission.SAVE_REPORTS],
 };
 
 export function may(role: Role, permission: Permission): boolean {

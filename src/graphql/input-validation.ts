@@ -24,6 +24,11 @@ function flatten(errors: ValidationError[], path: string[]): UserError[] {
   });
 }
 
+/** Problems as one message, each led by its field path. */
+export function problemsText(problems: readonly UserError[]): string {
+  return problems.map((p) => `${p.field.join(".")}: ${p.message}`).join("; ");
+}
+
 /**
  * Argument validation for type-graphql: mutation inputs are checked by the mutation runner and
  * answered as user errors; query arguments that break a rule fail the request with BAD_USER_INPUT.
@@ -32,7 +37,7 @@ export async function validateArgument(argValue: unknown, operation: string | un
   if (operation === "mutation" || argValue === null || typeof argValue !== "object") return;
   const problems = await inputErrors(argValue, []);
   if (problems.length > 0) {
-    throw new GraphQLError(problems.map((p) => `${p.field.join(".")}: ${p.message}`).join("; "), {
+    throw new GraphQLError(problemsText(problems), {
       extensions: { code: "BAD_USER_INPUT" },
     });
   }

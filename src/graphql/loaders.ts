@@ -6,6 +6,7 @@ import { fundingLineLoaders } from "../modules/funding/funding-line.loaders";
 import { splitRuleLoaders } from "../modules/funding/split-rules/split-rule.loaders";
 import { householdLoaders } from "../modules/households/household.loaders";
 import { integrationPathLoaders } from "../modules/integration-path/integration-path.loaders";
+import { savedReportLoaders } from "../modules/reports/saved-report.loaders";
 import { taskLoaders } from "../modules/tasks/task.loaders";
 import type { Services } from "./services";
 
@@ -26,6 +27,7 @@ export function createLoaders(services: Services, viewer: Viewer) {
     ...fundingLoaders(services),
     ...fundingLineLoaders(services, viewer),
     ...splitRuleLoaders(services, viewer),
+    ...savedReportLoaders(services, viewer),
   };
 }
 
@@ -52,5 +54,6 @@ export function nodeLoaders(loaders: Loaders): Record<string, (key: string) => P
     FundingRate: (key) => loaders.fundingRate.load(key),
     FundingLine: (key) => loaders.fundingLine.load(key),
     SplitRule: (key) => loaders.splitRule.load(key),
+    SavedReport: (key) => loaders.savedReport.load(key),
   };
 }

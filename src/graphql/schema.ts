@@ -30,11 +30,15 @@ import { UserResolver } from "../modules/users/user.resolver";
 import { ViewerResolver } from "../modules/users/viewer.resolver";
 import { type TaskPubSub, createTaskPubSub } from "../modules/tasks/task-notifications";
 import { TaskSubscriptionResolver } from "../realtime/task-subscriptions.resolver";
+import { SavedReportResolver } from "../modules/reports/saved-report.resolver";
+import { ReportResolver } from "../modules/reports/report.resolver";
+import { AccommodationEndingResolver, AgreementOverviewResolver, EndingAccompanimentResolver, MemberOverviewResolver, OverdueTaskCountResolver, TaskTemplateDurationResolver } from "../modules/overview/overview-rows.resolver";
+import { ProgrammeOverviewResolver } from "../modules/overview/programme-overview.resolver";
 import { validateArgument } from "./input-validation";
 import { NodeResolver } from "./node.resolver";
 import { AgreementSplitRulesResolver, SplitRuleApprovalResolver, SplitRuleResolver, SplitRuleWeightResolver } from "../modules/funding/split-rules/split-rule.resolver";
 
-export const RESOLVERS = [NodeResolver, ViewerResolver, UserResolver, OrganisationResolver, ConsortiumResolver, ConsortiumMembershipResolver, AgreementResolver, HouseholdResolver, PersonResolver, AccommodationResolver, AgreementHouseholdsResolver, TaskTemplateResolver, AgreementResponsibilitiesResolver, ResponsibilityAssignmentResolver, AccompanimentResolver, CooperationEventResolver, AgreementCooperationResolver, HouseholdCooperationResolver, TaskResolver, TaskMutationResolver, TaskEventResolver, TaskCommentResolver, HouseholdTasksResolver, HandoverResolver, TaskSubscriptionResolver, FundingRateScheduleResolver, FundingRateResolver, FundingLineResolver, FundingAllocationResolver, HouseholdFundingResolver, FundingStatementResolver, FundingMemberTotalResolver, FundingAgreementTotalResolver, FundingStatementLineResolver, SplitRuleResolver, SplitRuleWeightResolver, SplitRuleApprovalResolver, AgreementSplitRulesResolver] as const;
+export const RESOLVERS = [NodeResolver, ViewerResolver, UserResolver, OrganisationResolver, ConsortiumResolver, ConsortiumMembershipResolver, AgreementResolver, HouseholdResolver, PersonResolver, AccommodationResolver, AgreementHouseholdsResolver, TaskTemplateResolver, AgreementResponsibilitiesResolver, ResponsibilityAssignmentResolver, AccompanimentResolver, CooperationEventResolver, AgreementCooperationResolver, HouseholdCooperationResolver, TaskResolver, TaskMutationResolver, TaskEventResolver, TaskCommentResolver, HouseholdTasksResolver, HandoverResolver, TaskSubscriptionResolver, FundingRateScheduleResolver, FundingRateResolver, FundingLineResolver, FundingAllocationResolver, HouseholdFundingResolver, FundingStatementResolver, FundingMemberTotalResolver, FundingAgreementTotalResolver, FundingStatementLineResolver, SplitRuleResolver, SplitRuleWeightResolver, SplitRuleApprovalResolver, AgreementSplitRulesResolver, SavedReportResolver, ProgrammeOverviewResolver, AgreementOverviewResolver, MemberOverviewResolver, OverdueTaskCountResolver, TaskTemplateDurationResolver, EndingAccompanimentResolver, AccommodationEndingResolver, ReportResolver] as const;
 
 /**
  * The GraphQL schema, generated from the code; `npm run schema` writes it to schema/schema.graphql.

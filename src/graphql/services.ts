@@ -10,8 +10,11 @@ import type { AccommodationService } from "../modules/households/accommodation.s
 import type { HouseholdService } from "../modules/households/household.service";
 import type { PersonService } from "../modules/households/person.service";
 import type { OrganisationService } from "../modules/organisations/organisation.service";
+import type { ProgrammeOverviewService } from "../modules/overview/programme-overview.service";
 import type { TaskPubSub } from "../modules/tasks/task-notifications";
 import type { TaskServices } from "../modules/tasks/task-services";
+import type { SavedReportService } from "../modules/reports/saved-report.service";
+import type { ReportService } from "../modules/reports/report.service";
 import type { UserService } from "../modules/users/user.service";
 
 /** The domain services, built once in the composition root and shared by every request. */
@@ -27,6 +30,9 @@ export interface Services extends IntegrationPathServices, TaskServices, Funding
   cooperation: CooperationService;
   fundingStatements: FundingStatementService;
   splitRules: SplitRuleService;
+  programmeOverview: ProgrammeOverviewService;
+  savedReports: SavedReportService;
+  reports: ReportService;
   /** Task notifications for live subscribers: in-process, or through Redis across instances. */
   taskPubSub: TaskPubSub;
 }

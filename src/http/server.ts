@@ -15,11 +15,11 @@ export interface HttpOptions {
   context: (req: Request) => Promise<RequestContext>;
   /** False once the server is shutting down: new requests are refused. */
   isAcceptingRequests: () => boolean;
-  /** GET /funding/statement.csv: a funding statement as CSV, for a bearer token like GraphQL. */
-  fundingStatementCsv: RequestHandler;
+  /** Files to download by path (GET /funding/statement.csv…), for a bearer token like GraphQL. */
+  downloads: Record<string, RequestHandler>;
 }
 
-/** The HTTP surface: health checks, the GraphQL endpoint and, from a browser, the IDE; the funding statement as CSV. */
+/** The HTTP surface: health checks, the GraphQL endpoint and, from a browser, the IDE; CSV downloads. */
 export function createExpressApp(options: HttpOptions): express.Express {
   const { apollo, db, logger } = options;
   const app = express();
@@ -42,7 +42,7 @@ export function createExpressApp(options: HttpOptions): express.Express {
   });
   app.get("/", (_req, res) => res.redirect("/graphql"));
   app.get("/graphql", ide);
-  app.get("/funding/statement.csv", oneAtATimeOnEmbedded(db, options.fundingStatementCsv));
+  for (const [path, download] of Object.entries(options.downloads)) app.get(path, oneAtATimeOnEmbedded(db, download));
   app.use(
     "/graphql",
     express.json({ limit: options.maxBodySize }),

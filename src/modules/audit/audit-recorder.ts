@@ -37,9 +37,12 @@ function snapshot(entity: object): Record<string, unknown> {
   const plain: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(entity)) {
     if (value instanceof Date) plain[name] = value.toISOString();
-    else if (Array.isArray(value) ? value.every(isPlainValue) : isPlainValue(value)) plain[name] = value;
+    else if (Array.isArray(value) ? value.every(isPlainValue) : isPlainValue(value) || isJsonObject(value)) plain[name] = value;
   }
   return plain;
 }
+
+/** A JSON column's value (a saved report's definition), unlike a loaded relation, which is an entity. */
+const isJsonObject = (value: unknown): boolean => typeof value === "object" && value !== null && Object.getPrototypeOf(value) === Object.prototype;
 
 const isPlainValue = (value: unknown): boolean => value === null || ["string", "number", "boolean"].includes(typeof value);

@@ -1,3 +1,4 @@
+import { REPORT_ROLES } from "../reports/saved-report-rules";
 import { Role, isFedasil, isPartner } from "../../auth/roles";
 import type { Viewer } from "../../auth/viewer";
 import type { Database } from "../../database/database";
@@ -20,7 +21,8 @@ export class UserService {
   readVisible(viewer: Viewer, keys: readonly string[]): Promise<User[]> {
     const query = this.db.manager.createQueryBuilder(User, "u").where("u.id IN (:...keys)", { keys: [...keys] });
     if (isFedasil(viewer.role)) return query.getMany();
-    if (!isPartner(viewer.role)) return query.andWhere("u.id = :self", { self: viewer.userId }).getMany();
+    // Evaluators see who they can share reports with: each other and Fedasil.
+    if (!isPartner(viewer.role)) return query.andWhere("(u.id = :self OR u.role = ANY(:reportRoles))", { self: viewer.userId, reportRoles: REPORT_ROLES }).getMany();
     return query
       .andWhere(
         `(u.id = :self OR u.role IN (:...fedasilRoles) OR u.organisation_id IN

@@ -21,7 +21,7 @@ const FundingStatementLineConnection = ConnectionType(FundingStatementLine, "Fun
 export class FundingStatementResolver {
   @Query(() => FundingStatement, {
     description:
-      "What Fedasil owes for the funding lines due in a period (both days inclusive), as far as the viewer may see: partners their consortia's agreements, Fedasil staff and admins every partner side by side, evaluators the aggregates only. With organisationId, a member's statement: its shares across all its agreements. Also downloadable as CSV: GET /funding/statement.csv with the filter's fields as query parameters.",
+      "What Fedasil owes for the funding lines due in a period (both days inclusive), as far as the viewer may see: partners their consortia's agreements, Fedasil staff and admins every partner side by side; evaluators get FORBIDDEN and use `report` with FUNDING_* measures, where small groups are withheld. With organisationId, a member's statement: its shares across all its agreements. Also downloadable as CSV: GET /funding/statement.csv with the filter's fields as query parameters.",
   })
   fundingStatement(@Arg("filter", () => FundingStatementFilter) filter: FundingStatementFilter, @Ctx() ctx: RequestContext): FundingStatement {
     return ctx.services.fundingStatements.open(ctx.viewer, filter);
@@ -52,10 +52,10 @@ export class FundingStatementResolver {
   @FieldResolver(() => FundingStatementLineConnection, {
     nullable: true,
     description:
-      "The statement's lines by due date; `totalCount` is the totals' lineCount. Lines name households: for evaluators this field is null with a FORBIDDEN error, while the figures above still answer.",
+      "The statement's lines by due date; `totalCount` is the totals' lineCount.",
   })
   lines(@Root() statement: FundingStatement, @Args() page: PageArgsInput, @Ctx() ctx: RequestContext) {
-    return ctx.services.fundingStatements.lines(ctx.viewer, statement, page);
+    return ctx.services.fundingStatements.lines(statement, page);
   }
 }
 

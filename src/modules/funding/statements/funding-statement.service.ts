@@ -30,13 +30,16 @@ interface FigureRow extends AmountsDue {
 /**
  * Funding statements, computed in the database: one SQL statement for all the figures and one
  * per page of lines, whatever the number of lines. Partners see their consortia's agreements,
- * Fedasil and evaluators all of them; the lines (they name households) are not for evaluators.
+ * Fedasil all of them. Evaluators get FORBIDDEN: a small agreement's figures give away how many
+ * persons it received (BASE is 3,000 a person), so their funding figures come from `report`,
+ * which withholds whatever rests on too few households.
  */
 export class FundingStatementService {
   constructor(private readonly db: Database) {}
 
   /** A statement for the viewer; its figures are read on first use, once. */
   open(viewer: Viewer, filter: FundingStatementFilter): FundingStatement {
+    this.requireAccess(viewer);
     if (filter.periodFrom > filter.periodTo) throw badUserInput("periodTo must not be before periodFrom.");
     const selection = statementSelection(agreementScope(viewer), filter);
     let figures: Promise<StatementFigures> | undefined;
@@ -48,8 +51,7 @@ export class FundingStatementService {
   }
 
   /** One page of the statement's lines by due date; its total is the statement's line count. */
-  lines(viewer: Viewer, statement: FundingStatement, page: PageArgs): Promise<ConnectionPage<FundingStatementLine>> {
-    this.requireLineAccess(viewer);
+  lines(statement: FundingStatement, page: PageArgs): Promise<ConnectionPage<FundingStatementLine>> {
     return paginate(page, {
       read: (offset, limit) => this.readLines(statement.selection, offset, limit),
       count: async () => (await statement.figures()).totals.lineCount,
@@ -57,13 +59,12 @@ export class FundingStatementService {
   }
 
   /** Every line of the statement, for the CSV download. */
-  allLines(viewer: Viewer, statement: FundingStatement): Promise<FundingStatementLine[]> {
-    this.requireLineAccess(viewer);
+  allLines(statement: FundingStatement): Promise<FundingStatementLine[]> {
     return this.readLines(statement.selection, 0, null);
   }
 
-  /** Lines name households: evaluators, who never see a household, get FORBIDDEN. */
-  requireLineAccess(viewer: Viewer): void {
+  /** Partners and Fedasil; evaluators, who never see a household, get FORBIDDEN. */
+  requireAccess(viewer: Viewer): void {
     if (!isFedasil(viewer.role) && !isPartner(viewer.role)) throw forbidden();
   }
 

@@ -124,7 +124,7 @@ export interface StatementFigures {
 
 @ObjectType({
   description:
-    "What Fedasil owes for the lines due in a period, as far as the viewer may see: a partner its consortia's agreements, Fedasil every partner, an evaluator the aggregates only (never the lines).",
+    "What Fedasil owes for the lines due in a period, as far as the viewer may see: a partner its consortia's agreements, Fedasil every partner.",
 })
 export class FundingStatement {
   @Field(() => FundingPeriod, { description: "The period asked for; every figure counts the lines due in it." })

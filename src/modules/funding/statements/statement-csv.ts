@@ -1,4 +1,5 @@
 import { stringify } from "csv-stringify/sync";
+import { spreadsheetText } from "../../../http/csv-download";
 import type { Money } from "../../../graphql/money";
 import type { FundingStatementLine, FundingTotals } from "./funding-statement.types";
 
@@ -13,17 +14,13 @@ const MEMBER_COLUMN = "member_share";
 export function statementCsv(lines: readonly FundingStatementLine[], totals: FundingTotals, member: boolean): string {
   const header = member ? [...COLUMNS, MEMBER_COLUMN] : COLUMNS;
   const rows = lines.map((line) => {
-    const row = [line.lineId, line.agreementReference, line.householdReference ?? "", line.kind, line.dueOn, line.explanation, line.settledOn ?? "", line.amount.amount];
+    const texts = [line.agreementReference, line.householdReference ?? "", line.kind, line.dueOn, line.explanation].map(spreadsheetText);
+    const row = [line.lineId, ...texts, line.settledOn ?? "", line.amount.amount];
     return member ? [...row, line.allocation?.amount ?? ""] : row;
   });
   const total = (label: string, money: Money) => [label, ...Array<string>(header.length - 2).fill(""), money.amount];
-  return stringify([
-    header,
-    ...rows,
-    total("TOTAL_DUE", totals.due),
-    total("TOTAL_SETTLED", totals.settled),
-    total("TOTAL_UNSETTLED", totals.unsettled),
-  ]);
+  const table = [header, ...rows, total("TOTAL_DUE", totals.due), total("TOTAL_SETTLED", totals.settled), total("TOTAL_UNSETTLED", totals.unsettled)];
+  return stringify(table);
 }
 
 /** `funding-statement_2026-01-01_2026-12-31.csv`: the period names the file. */

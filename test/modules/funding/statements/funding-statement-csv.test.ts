@@ -1,7 +1,7 @@
 import { toGlobalId } from "../../../../src/graphql/global-id";
 import { type TestApp, startTestApp } from "../../../support/test-app";
 import { USERS, type World, seedWorld } from "../../../support/world";
-import { csvRows } from "./csv-rows";
+import { parse } from "csv-parse/sync";
 import { seedStatementFixture } from "./statement-fixture";
 
 const STATEMENT = `
@@ -63,7 +63,7 @@ describe("GET /funding/statement.csv", () => {
     expect(res.headers.get("content-type")).toBe("text/csv; charset=utf-8");
     expect(res.headers.get("content-disposition")).toBe('attachment; filename="funding-statement_2026-01-01_2026-12-31.csv"');
     const statement = await graphql(YEAR, USERS.gentStaff);
-    const rows = csvRows(res.text);
+    const rows = parse(res.text);
     expect(rows).toEqual([HEADER, ...statement.lines.nodes.map(lineRow), ...totalRows(amounts(statement.totals), 8)]);
     // And the numbers worked out by hand from the fixture.
     expect(rows.slice(-3).map((row) => row[7])).toEqual(["14399.99", "9000.00", "5399.99"]);
@@ -72,7 +72,7 @@ describe("GET /funding/statement.csv", () => {
 
   it("adds the member's share in a member statement, whose totals are the member's", async () => {
     const filter = { ...YEAR, organisationId: toGlobalId("Organisation", world.organisations.gentCity) };
-    const rows = csvRows((await download(filter, USERS.gentCoordinator)).text);
+    const rows = parse((await download(filter, USERS.gentCoordinator)).text);
     const statement = await graphql(filter, USERS.gentCoordinator);
     expect(rows[0]).toEqual([...HEADER, "member_share"]);
     expect(rows.slice(1, -3)).toEqual(statement.lines.nodes.map((line) => [...lineRow(line), line.allocation!.amount]));
@@ -81,20 +81,20 @@ describe("GET /funding/statement.csv", () => {
   });
 
   it("gives Fedasil both consortia, the settled filter and accented text intact", async () => {
-    const rows = csvRows((await download(YEAR, USERS.fedasilStaff)).text);
+    const rows = parse((await download(YEAR, USERS.fedasilStaff)).text);
     expect(rows).toHaveLength(1 + 8 + 3);
     expect(rows.filter((row) => row[1] === "RES-2025-LIEGE").map((row) => [row[2], row[5]])).toEqual([
       ["HH-LIEGE-1", "2 x BASE"],
       ["", "Interprétation, frais convenus avec Fedasil"],
     ]);
     expect(rows.at(-3)).toEqual(["TOTAL_DUE", "", "", "", "", "", "", "20649.99"]);
-    const settled = csvRows((await download({ ...YEAR, settled: "true" }, USERS.fedasilStaff)).text);
+    const settled = parse((await download({ ...YEAR, settled: "true" }, USERS.fedasilStaff)).text);
     expect(settled.slice(1, -3).every((row) => row[6] !== "")).toBe(true);
     expect(settled.slice(-3).map((row) => row[7])).toEqual(["15000.00", "15000.00", "0.00"]);
   });
 
   it("answers another consortium's organisation with an empty statement", async () => {
-    const rows = csvRows((await download({ ...YEAR, organisationId: toGlobalId("Organisation", world.organisations.liegePcsw) }, USERS.gentStaff)).text);
+    const rows = parse((await download({ ...YEAR, organisationId: toGlobalId("Organisation", world.organisations.liegePcsw) }, USERS.gentStaff)).text);
     expect(rows).toEqual([[...HEADER, "member_share"], ...totalRows(["0.00", "0.00", "0.00"], 9)]);
   });
 

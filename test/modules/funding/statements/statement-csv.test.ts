@@ -1,6 +1,6 @@
 import { FundingStatementLine, FundingTotals } from "../../../../src/modules/funding/statements/funding-statement.types";
 import { statementCsv, statementFileName } from "../../../../src/modules/funding/statements/statement-csv";
-import { csvRows } from "./csv-rows";
+import { parse } from "csv-parse/sync";
 
 const line = (values: Partial<FundingStatementLine>) =>
   Object.assign(new FundingStatementLine(), {
@@ -23,12 +23,12 @@ describe("statementCsv", () => {
     const explanation = 'Correction, "late"\nsecond line';
     const csv = statementCsv([line({ explanation, kind: "ADJUSTMENT" as FundingStatementLine["kind"], amountCents: -10001, householdReference: null })], totals, false);
     expect(csv).toContain('"Correction, ""late""\nsecond line"');
-    const rows = csvRows(csv);
+    const rows = parse(csv);
     expect(rows[1]).toEqual([line({}).lineId, "RES-1", "", "ADJUSTMENT", "2026-03-01", explanation, "", "-100.01"]);
   });
 
   it("writes the header, the lines and the totals due, settled and unsettled in the statement's figure column", () => {
-    const whole = csvRows(statementCsv([line({ settledOn: "2026-03-20" })], totals, false));
+    const whole = parse(statementCsv([line({ settledOn: "2026-03-20" })], totals, false));
     expect(whole[0]).toEqual(["line_id", "agreement", "household", "kind", "due_on", "explanation", "settled_on", "amount"]);
     expect(whole[1].slice(1)).toEqual(["RES-1", "HH-1", "BASE", "2026-03-01", "1 x BASE", "2026-03-20", "3000.00"]);
     expect(whole.slice(2)).toEqual([
@@ -36,10 +36,15 @@ describe("statementCsv", () => {
       ["TOTAL_SETTLED", "", "", "", "", "", "", "0.00"],
       ["TOTAL_UNSETTLED", "", "", "", "", "", "", "2899.99"],
     ]);
-    const member = csvRows(statementCsv([line({ allocationCents: 150001 })], totals, true));
+    const member = parse(statementCsv([line({ allocationCents: 150001 })], totals, true));
     expect(member[0].at(-1)).toBe("member_share");
     expect(member[1].slice(-2)).toEqual(["3000.00", "1500.01"]);
     expect(member[2]).toEqual(["TOTAL_DUE", "", "", "", "", "", "", "", "2899.99"]);
+  });
+
+  it("keeps text a spreadsheet would run as a formula from running, but leaves negative amounts numbers", () => {
+    const csv = statementCsv([line({ householdReference: "=HYPERLINK(\"x\")", explanation: "@SUM(A1)", amountCents: -5000 })], totals, false);
+    expect(parse(csv)[1].slice(2)).toEqual(["'=HYPERLINK(\"x\")", "BASE", "2026-03-01", "'@SUM(A1)", "", "-50.00"]);
   });
 
   it("names the file after the period", () => {
