@@ -7,7 +7,8 @@ import { familyOf } from "./report-families";
 /**
  * A report's answer as CSV: one column per dimension (its label) and per measure (funding as a
  * two-place decimal, like Money), a `suppressed` column naming the measures withheld in the row
- * (their cells are empty), then the totals as a last row marked TOTAL.
+ * (their cells are empty), then the totals as a last row, marked TOTAL in its first dimension
+ * column (a report without dimensions is its totals row alone).
  */
 export function reportCsv(answer: ReportAnswer): string {
   const header = [...answer.dimensions, ...answer.measures, "suppressed"];

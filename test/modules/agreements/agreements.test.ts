@@ -46,10 +46,10 @@ describe("agreements (queries)", () => {
     ]);
   });
 
-  it("lets an evaluator read every agreement, but not who the contact is", async () => {
+  it("lets an evaluator read every agreement and its Fedasil contact (whom it may share reports with)", async () => {
     const res = await t.gql(LIST, {}, USERS.evaluator);
     expect(res.data.agreements.totalCount).toBe(4);
-    expect(res.data.agreements.nodes.every((n: { fedasilContact: unknown }) => n.fedasilContact === null)).toBe(true);
+    expect(res.data.agreements.nodes.map((n: { fedasilContact: unknown }) => n.fedasilContact)).toEqual([null, { displayName: "fedasil-staff" }, { displayName: "fedasil-staff" }, null]);
     const node = await t.gql(`query($id: ID!) { node(id: $id) { ... on Agreement { reference consortium { name } } } }`, { id: id("Agreement", world.agreements.liege) }, USERS.evaluator);
     expect(node.data.node).toEqual({ reference: "RES-2025-LIEGE", consortium: { name: "Consortium Liège" } });
   });
