@@ -126,7 +126,8 @@ describe("the schema walk", () => {
       );
       expect(unexpected).toEqual([]);
     }
-  });
+    // Walks the whole schema as three roles (the later tests reuse the answers): ~20 s alone, minutes on a busy machine.
+  }, 300_000);
 
   it("has fixture rows for every personal type node can fetch (a new one needs its rows in personal-fixture.ts)", () => {
     const nodeTypes = schema.getPossibleTypes(schema.getType("Node") as never).map((type) => type.name);
