@@ -69,7 +69,9 @@ export function planProgramme(random: ScaleRandom, households: number, today: st
   const running = consortiumCount >= 5 ? consortiumCount - 1 : consortiumCount;
   for (let i = 0; i < consortiumCount; i++) {
     const startsOn = i >= running ? `${addMonths(today, 2).slice(0, 7)}-01` : `${addMonths(PROGRAMME_START, Math.floor((i * span) / Math.max(1, running - 1)) + random.int(0, 2)).slice(0, 7)}-01`;
-    const consortium = foundConsortium(random, organisations, places[i % places.length], addDays(startsOn, -random.int(60, 120)), today, codes);
+    // Founded two to four months before its start, but never after today: it exists, with its lead.
+    const foundedOn = earliest(addDays(startsOn, -random.int(60, 120)), today);
+    const consortium = foundConsortium(random, organisations, places[i % places.length], foundedOn, today, codes);
     consortia.push(consortium);
     agreements.push(agreementOf(random, consortium, startsOn, random.weighted([[36, 7], [48, 2], [60, 1]]), contacts, today));
   }

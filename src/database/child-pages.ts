@@ -1,4 +1,5 @@
 import DataLoader from "dataloader";
+import type { ObjectLiteral } from "typeorm";
 import type { Database } from "./database";
 
 /** One page of a parent's children (an agreement's households, a household's tasks): which parent, from where, how many. */
@@ -18,21 +19,32 @@ export interface ChildSource {
   params: Record<string, unknown>;
 }
 
+/** What a page read returns of each child: `ranked` (SQL over `source.from`) is ranked as `alias`, then `joins` and `columns` apply. */
+interface PageSelection {
+  ranked: string;
+  alias: string;
+  columns: string;
+  joins: string;
+}
+
 /**
- * The keys of one page per window, in list order, all read in one statement: every child is
- * ranked within its parent and the windows pick their slices of the ranking.
+ * One page per window, in list order, all read in one statement: every child is ranked within
+ * its parent and the windows pick their slices of the ranking; only then are the slices joined
+ * to what `select` asks for. Each row also has the window's `request` number (1-based).
  */
-export async function childPageKeys(db: Database, source: ChildSource, windows: readonly ChildWindow[]): Promise<string[][]> {
+function readPages(db: Database, source: ChildSource, select: PageSelection, windows: readonly ChildWindow[]): Promise<ObjectLiteral[]> {
+  const { alias } = select;
   const [sql, parameters] = db.dataSource.driver.escapeQueryWithParameters(
-    `SELECT page.request, ranked.id
+    `SELECT page.request, ${select.columns}
        FROM unnest(CAST(:windowParents AS uuid[]), CAST(:windowOffsets AS int[]), CAST(:windowLimits AS int[])) WITH ORDINALITY
             AS page(parent_id, first_position, size, request)
-       JOIN (SELECT ${source.id} AS id, ${source.parent} AS parent_id,
-                    row_number() OVER (PARTITION BY ${source.parent} ORDER BY ${source.orderBy}) - 1 AS position
-               FROM ${source.from} WHERE ${source.where}) ranked
-         ON ranked.parent_id = page.parent_id
-        AND ranked.position >= page.first_position AND ranked.position < page.first_position + page.size
-      ORDER BY page.request, ranked.position`,
+       JOIN (SELECT ${select.ranked}, ${source.parent} AS page_parent_id,
+                    row_number() OVER (PARTITION BY ${source.parent} ORDER BY ${source.orderBy}) - 1 AS page_position
+               FROM ${source.from} WHERE ${source.where}) ${alias}
+         ON ${alias}.page_parent_id = page.parent_id
+        AND ${alias}.page_position >= page.first_position AND ${alias}.page_position < page.first_position + page.size
+      ${select.joins}
+      ORDER BY page.request, ${alias}.page_position`,
     {
       ...source.params,
       windowParents: windows.map((w) => w.parentKey),
@@ -40,12 +52,37 @@ export async function childPageKeys(db: Database, source: ChildSource, windows: 
       windowLimits: windows.map((w) => w.limit),
     },
   );
-  const pages = windows.map((): string[] => []);
-  for (const row of (await db.manager.query(sql, parameters)) as Array<{ request: string | number; id: string }>) {
-    pages[Number(row.request) - 1].push(row.id);
-  }
+  return db.select(sql, parameters);
+}
+
+/** Splits rows numbered by `request` into one list per window. */
+function byWindow<T>(windows: readonly ChildWindow[], rows: readonly ObjectLiteral[], values: readonly T[]): T[][] {
+  const pages = windows.map((): T[] => []);
+  rows.forEach((row, i) => pages[Number(row.request) - 1].push(values[i]));
   return pages;
 }
+
+/** The keys of one page per window (see readPages). */
+export async function childPageKeys(db: Database, source: ChildSource, windows: readonly ChildWindow[]): Promise<string[][]> {
+  const rows = await readPages(db, source, { ranked: `${source.id} AS id`, alias: "ranked", columns: "ranked.id", joins: "" }, windows);
+  return byWindow(windows, rows, rows.map((row) => row.id as string));
+}
+
+/**
+ * The rows of one page per window (see readPages): the children, all their columns, are ranked
+ * as `alias` (their alias in `source.from`), then `joins` apply and `columns` are returned.
+ */
+export async function childPageRows(
+  db: Database,
+  source: ChildSource,
+  select: { alias: string; columns: string; joins: string },
+  windows: readonly ChildWindow[],
+): Promise<ObjectLiteral[][]> {
+  const rows = await readPages(db, source, { ...select, ranked: `${select.alias}.*` }, windows);
+  return byWindow(windows, rows, rows);
+}
+
+const windowKey = (w: ChildWindow) => `${w.parentKey}:${w.offset}:${w.limit}`;
 
 /** Pages of children for a batch of windows: one statement for the keys, one (through `byKey`) for the objects. */
 export function childPagesLoader<T extends { key: string }>(
@@ -61,7 +98,22 @@ export function childPagesLoader<T extends { key: string }>(
       }
       return pages.map((keys) => keys.flatMap((key) => found.get(key) ?? []));
     },
-    { cacheKeyFn: (w) => `${w.parentKey}:${w.offset}:${w.limit}` },
+    { cacheKeyFn: windowKey },
+  );
+}
+
+/** Pages of children for a batch of windows, read with the children in one statement; `byKey` then knows them too. */
+export function childObjectPagesLoader<T extends { key: string }>(
+  readPages: (windows: readonly ChildWindow[]) => Promise<T[][]>,
+  byKey: DataLoader<string, T | null>,
+): DataLoader<ChildWindow, T[], string> {
+  return new DataLoader<ChildWindow, T[], string>(
+    async (windows) => {
+      const pages = await readPages(windows);
+      for (const child of pages.flat()) byKey.prime(child.key, child);
+      return pages;
+    },
+    { cacheKeyFn: windowKey },
   );
 }
 

@@ -6,9 +6,10 @@ import { DateTimeScalar } from "../graphql/scalars";
 
 /**
  * A stored object with an identity: `key` is the database's uuid (never shown), `id` the opaque
- * global ID built from the class name, which is also the GraphQL type name.
+ * global ID built from the class name, which is also the GraphQL type name. Their fields are
+ * plain properties and getters: `simpleResolvers` lets GraphQL read them without a wrapper each.
  */
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export abstract class NodeEntity implements Node {
   @PrimaryGeneratedColumn("uuid", { name: "id" })
   key: string;
@@ -20,7 +21,7 @@ export abstract class NodeEntity implements Node {
 }
 
 /** A stored object users change: updates pass its `version` as expectedVersion. */
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 export abstract class VersionedEntity extends NodeEntity {
   @Field(() => Int, { description: "Changes with every update; pass it as expectedVersion to update the object." })
   @Column({ type: "integer", default: 1 })

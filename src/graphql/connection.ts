@@ -2,6 +2,7 @@ import { GraphQLError } from "graphql";
 import { type ClassType, Field, Int, ObjectType } from "type-graphql";
 import {
   type PageArgs,
+  type PageSlice,
   checkPageArgs,
   encodeCursor,
   needsTotal,
@@ -9,7 +10,7 @@ import {
   slicePage,
 } from "./pagination";
 
-@ObjectType({ description: "Where a page stands in its list." })
+@ObjectType({ description: "Where a page stands in its list.", simpleResolvers: true })
 export class PageInfo {
   @Field() hasNextPage: boolean;
   @Field() hasPreviousPage: boolean;
@@ -22,18 +23,34 @@ export interface Edge<T> {
   node: T;
 }
 
-/** A page of a list as Relay expects it; `totalCount` runs its query only when selected. */
+/**
+ * A page of a list as Relay expects it. What is not selected costs nothing: `totalCount` runs its
+ * query only when selected, and cursors are made only for `edges` and `pageInfo` (long nested
+ * lists mostly ask for `nodes`).
+ */
 export class ConnectionPage<T> {
-  edges: Array<Edge<T>>;
-  nodes: T[];
-  pageInfo: PageInfo;
-  private readonly countTotal: () => Promise<number>;
+  readonly nodes: T[];
+  private madeEdges?: Array<Edge<T>>;
 
-  constructor(edges: Array<Edge<T>>, pageInfo: PageInfo, countTotal: () => Promise<number>) {
-    this.edges = edges;
-    this.nodes = edges.map((e) => e.node);
-    this.pageInfo = pageInfo;
-    this.countTotal = countTotal;
+  constructor(
+    private readonly slice: PageSlice<T>,
+    private readonly countTotal: () => Promise<number>,
+  ) {
+    this.nodes = slice.rows;
+  }
+
+  get edges(): Array<Edge<T>> {
+    return (this.madeEdges ??= this.nodes.map((node, i) => ({ cursor: encodeCursor(this.slice.positions[i]), node })));
+  }
+
+  get pageInfo(): PageInfo {
+    const { positions, hasNextPage, hasPreviousPage } = this.slice;
+    return Object.assign(new PageInfo(), {
+      hasNextPage,
+      hasPreviousPage,
+      startCursor: positions.length > 0 ? encodeCursor(positions[0]) : null,
+      endCursor: positions.length > 0 ? encodeCursor(positions[positions.length - 1]) : null,
+    });
   }
 
   get totalCount(): Promise<number> {
@@ -43,13 +60,13 @@ export class ConnectionPage<T> {
 
 /** Declares `<Name>Connection` and `<Name>Edge` GraphQL types for a node type. */
 export function ConnectionType<T extends object>(nodeType: ClassType<T>, name: string) {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { simpleResolvers: true })
   class EdgeType {
     @Field({ description: "Opaque cursor of this edge, for after/before." }) cursor: string;
     @Field(() => nodeType) node: T;
   }
 
-  @ObjectType(`${name}Connection`)
+  @ObjectType(`${name}Connection`, { simpleResolvers: true })
   class Connection {
     @Field(() => [EdgeType]) edges: EdgeType[];
     @Field(() => [nodeType]) nodes: T[];
@@ -75,13 +92,5 @@ export async function paginate<T>(args: PageArgs, source: ListSource<T>): Promis
   const total = needsTotal(args) ? await count() : undefined;
   const window = pageWindow(args, total);
   const rows = window.limit > 0 || window.probeNext ? await source.read(window.offset, window.limit + (window.probeNext ? 1 : 0)) : [];
-  const slice = slicePage(window, rows, args, total);
-  const edges = slice.rows.map((node, i) => ({ cursor: encodeCursor(slice.positions[i]), node }));
-  const pageInfo = Object.assign(new PageInfo(), {
-    hasNextPage: slice.hasNextPage,
-    hasPreviousPage: slice.hasPreviousPage,
-    startCursor: edges[0]?.cursor ?? null,
-    endCursor: edges[edges.length - 1]?.cursor ?? null,
-  });
-  return new ConnectionPage(edges, pageInfo, count);
+  return new ConnectionPage(slicePage(window, rows, args, total), count);
 }

@@ -1,4 +1,4 @@
-import { type ValidationError, validate } from "class-validator";
+import { type ValidationError, getMetadataStorage, validate } from "class-validator";
 import { GraphQLError } from "graphql";
 import { UserErrorCode, type UserError, userError } from "./user-error";
 
@@ -24,6 +24,16 @@ function flatten(errors: ValidationError[], path: string[]): UserError[] {
   });
 }
 
+const withRules = new WeakMap<Function, boolean>();
+
+/** Whether class-validator has any rule for the value's class: most query arguments (pages, orders) have none, and asking cost as much as a field. */
+function hasRules(value: object): boolean {
+  const type = value.constructor;
+  let rules = withRules.get(type);
+  if (rules === undefined) withRules.set(type, (rules = getMetadataStorage().getTargetValidationMetadatas(type, "", true, false).length > 0));
+  return rules;
+}
+
 /** Problems as one message, each led by its field path. */
 export function problemsText(problems: readonly UserError[]): string {
   return problems.map((p) => `${p.field.join(".")}: ${p.message}`).join("; ");
@@ -34,7 +44,7 @@ export function problemsText(problems: readonly UserError[]): string {
  * answered as user errors; query arguments that break a rule fail the request with BAD_USER_INPUT.
  */
 export async function validateArgument(argValue: unknown, operation: string | undefined): Promise<void> {
-  if (operation === "mutation" || argValue === null || typeof argValue !== "object") return;
+  if (operation === "mutation" || argValue === null || typeof argValue !== "object" || !hasRules(argValue)) return;
   const problems = await inputErrors(argValue, []);
   if (problems.length > 0) {
     throw new GraphQLError(problemsText(problems), {

@@ -7,9 +7,16 @@ const BRUSSELS = new Intl.DateTimeFormat("en-CA", {
   day: "2-digit",
 });
 
-/** Today's date in Europe/Brussels. */
+let lastDay = { minute: NaN, day: "" };
+
+/**
+ * Today's date in Europe/Brussels. Lists ask for it once per row, and formatting is costly:
+ * Brussels is a whole number of hours from UTC, so the day can change only where a minute starts.
+ */
 export function todayInBrussels(now: Date = new Date()): string {
-  return BRUSSELS.format(now);
+  const minute = Math.floor(now.getTime() / 60_000);
+  if (minute !== lastDay.minute) lastDay = { minute, day: BRUSSELS.format(now) };
+  return lastDay.day;
 }
 
 /** Adds whole months, clamping to the month's last day (31 Jan + 1 month = 28/29 Feb). */

@@ -3,13 +3,15 @@ import { type EntityManager, QueryFailedError } from "typeorm";
 import type { Database } from "../database/database";
 import { inputErrors } from "../graphql/input-validation";
 import { UserErrorCode, UserErrors, type UserError, userError } from "../graphql/user-error";
-import { type AuditActor, type AuditedChange, recordAudit } from "../modules/audit/audit-recorder";
+import { type AuditActor, type AuditedChange, auditEvent, recordAudits } from "../modules/audit/audit-recorder";
+import type { AuditEvent } from "../modules/audit/audit-event.entity";
 import { IdempotencyRecord } from "./idempotency-record.entity";
 
 /** What a mutation's work gets: the transaction's manager and its audit trail. */
 export interface MutationScope {
   manager: EntityManager;
-  audit(change: Omit<AuditedChange, "action">): Promise<void>;
+  /** Notes an audit event (its objects as they are now); the mutation's events are written in one insert once its work is done. */
+  audit(change: Omit<AuditedChange, "action">): void;
   /** Runs once the transaction has committed (live notifications); never for a rolled-back change. */
   afterCommit(effect: () => void): void;
 }
@@ -49,12 +51,14 @@ export class MutationRunner {
     const effects: Array<() => void> = [];
     try {
       const result = await this.db.transaction(async (manager) => {
+        const audits: AuditEvent[] = [];
         const scope: MutationScope = {
           manager,
-          audit: (change) => recordAudit(manager, spec.actor, { ...change, action: spec.operation }),
+          audit: (change) => void audits.push(auditEvent(spec.actor, { ...change, action: spec.operation })),
           afterCommit: (effect) => effects.push(effect),
         };
         const value = await work(scope);
+        await recordAudits(manager, audits);
         if (spec.idempotencyKey) await this.remember(manager, spec, requestHash, value.key);
         return value;
       });

@@ -46,7 +46,8 @@ describe("planProgramme", () => {
         expect(new Set(subjects).size).toBe(subjects.length);
         expect(new Set(agreements.map((a) => a.reference)).size).toBe(agreements.length);
       }),
-      { numRuns: 40 },
+      // Once found: a consortium being set up was founded after today, so it had no lead yet.
+      { numRuns: 40, examples: [[8800, "2026-12-01"]] },
     );
   });
 

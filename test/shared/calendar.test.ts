@@ -61,4 +61,11 @@ describe("calendar", () => {
   ])("todayInBrussels: %s", (_label, instant, today) => {
     expect(todayInBrussels(new Date(instant))).toBe(today);
   });
+
+  it("todayInBrussels remembers the last day only within its minute: the day changes at midnight sharp", () => {
+    const instants = fc.integer({ min: 0, max: 7_000_000_000_000 }).map((ms) => new Date(ms));
+    const exact = (now: Date) => new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Brussels" }).format(now);
+    fc.assert(fc.property(fc.array(instants, { minLength: 2, maxLength: 5 }), (nows) => nows.every((now) => todayInBrussels(now) === exact(now))));
+    expect([todayInBrussels(new Date("2025-01-14T22:59:59.999Z")), todayInBrussels(new Date("2025-01-14T23:00:00.000Z"))]).toEqual(["2025-01-14", "2025-01-15"]);
+  });
 });

@@ -12,7 +12,7 @@ registerEnumType(AgreementStatus, {
 });
 
 @Entity("agreement")
-@ObjectType({ implements: Node, description: "The cooperation agreement a consortium signs with Fedasil." })
+@ObjectType({ implements: Node, simpleResolvers: true, description: "The cooperation agreement a consortium signs with Fedasil." })
 export class Agreement extends VersionedEntity {
   @Column({ name: "consortium_id", type: "uuid" })
   consortiumKey: string;

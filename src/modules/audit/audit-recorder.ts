@@ -1,4 +1,5 @@
 import type { EntityManager } from "typeorm";
+import { insertRows } from "../../database/sql";
 import { AuditEvent } from "./audit-event.entity";
 
 export interface AuditActor {
@@ -16,9 +17,9 @@ export interface AuditedChange {
   after: object | null;
 }
 
-/** Writes one audit event with the transaction's own manager, so it commits or rolls back with the change. */
-export async function recordAudit(manager: EntityManager, actor: AuditActor, change: AuditedChange): Promise<void> {
-  const event = Object.assign(new AuditEvent(), {
+/** The event for a change, its objects snapshot now: the entities may change before the event is written. */
+export function auditEvent(actor: AuditActor, change: AuditedChange): AuditEvent {
+  return Object.assign(new AuditEvent(), {
     actorUserKey: actor.userKey,
     actorOrganisationKey: actor.organisationKey,
     action: change.action,
@@ -29,7 +30,11 @@ export async function recordAudit(manager: EntityManager, actor: AuditActor, cha
     after: change.after ? snapshot(change.after) : null,
     requestId: actor.requestId ?? null,
   });
-  await manager.save(event);
+}
+
+/** Writes a mutation's events with the transaction's own manager, so they commit or roll back with the change, in one multi-row insert. */
+export function recordAudits(manager: EntityManager, events: readonly AuditEvent[]): Promise<void> {
+  return insertRows(manager, AuditEvent, events);
 }
 
 /** The stored columns of an entity as plain JSON: values, dates and lists of values (loaded relations and getters left out). */

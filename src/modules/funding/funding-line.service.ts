@@ -16,7 +16,7 @@ import { agreementInScope } from "../households/household-scope";
 import { FundingAllocation } from "./funding-allocation.entity";
 import { FundingLineKind } from "./funding-line-kind";
 import { adjustmentValues, settlementProblems } from "./funding-line-rules";
-import { consortiumMembers, insertLine } from "./funding-line-writes";
+import { type LineValues, lineSharing, writeLines } from "./funding-line-writes";
 import { FundingLine } from "./funding-line.entity";
 import type { CreateFundingAdjustmentInput, SettleFundingLinesInput } from "./funding-line.inputs";
 import { sharesForLine } from "./line-shares";
@@ -90,7 +90,7 @@ export class FundingLineService {
       const settled: FundingLine[] = [];
       for (const before of lines) {
         const after = await updateVersioned(manager, FundingLine, before.key, before.version, changes);
-        await audit({ subjectType: "FundingLine", subjectKey: after.key, consortiumKey: consortiumOf.get(after.agreementKey)!, before, after });
+        audit({ subjectType: "FundingLine", subjectKey: after.key, consortiumKey: consortiumOf.get(after.agreementKey)!, before, after });
         settled.push(after);
       }
       const inInputOrder = keys.map((key) => settled.find((line) => line.key === key)!);
@@ -115,10 +115,10 @@ export class FundingLineService {
       const { values, problems } = adjustmentValues({ cents: parseCents(input.amount.amount), reason: input.reason });
       rejectIf(asUserErrors(problems));
       const householdKey = await householdOf(scope.manager, agreement, input.householdId);
-      const members = await consortiumMembers(scope.manager, agreement.consortiumKey);
-      rejectIf([sharesForLine(members, input.dueOn).length > 0 ? null : userError(["input", "dueOn"], UserErrorCode.INVALID_STATE, `The consortium has no member on ${input.dueOn} to receive the adjustment.`)]);
       const owner = { agreementKey: agreement.key, consortiumKey: agreement.consortiumKey, householdKey };
-      return insertLine(scope, owner, members, {
+      const sharing = await lineSharing(scope.manager, owner);
+      rejectIf([sharesForLine(sharing.members, input.dueOn).length > 0 ? null : userError(["input", "dueOn"], UserErrorCode.INVALID_STATE, `The consortium has no member on ${input.dueOn} to receive the adjustment.`)]);
+      const adjustment: LineValues = {
         kind: FundingLineKind.ADJUSTMENT,
         quantity: 1,
         rateCents: null,
@@ -128,7 +128,9 @@ export class FundingLineService {
         explanation: `Adjustment of ${euro(values!.amountCents)} entered by Fedasil`,
         reason: values!.reason,
         createdByUserKey: caller.viewer.userId,
-      });
+      };
+      const [line] = await writeLines(scope, owner, sharing, { inserts: [adjustment] });
+      return line;
     });
   }
 }

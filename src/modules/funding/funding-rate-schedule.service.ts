@@ -2,6 +2,7 @@ import { type EntityManager, In } from "typeorm";
 import { type Caller, auditActor, requirePermission } from "../../auth/caller";
 import { Permission } from "../../auth/permissions";
 import type { Database } from "../../database/database";
+import { queryNamed } from "../../database/sql";
 import { type ConnectionPage, paginate } from "../../graphql/connection";
 import { parseCents } from "../../graphql/money";
 import type { PageArgs } from "../../graphql/pagination";
@@ -10,7 +11,7 @@ import { type MutationOutcome, type MutationRunner, isUniqueViolation } from "..
 import { FundingRateSchedule } from "./funding-rate-schedule.entity";
 import type { CreateFundingRateScheduleInput } from "./funding-rate-schedule.inputs";
 import { FundingRate } from "./funding-rate.entity";
-import { FUNDING_KINDS, type FundingKind } from "./funding-vocabulary";
+import { FUNDING_KINDS } from "./funding-vocabulary";
 import type { RateSchedule } from "./rate-schedule";
 import { scheduleRates } from "./rate-schedule-rules";
 
@@ -66,7 +67,7 @@ export class FundingRateScheduleService {
       await insertOrReject(() => manager.save(schedule), input.effectiveFrom);
       const rows = FUNDING_KINDS.map((kind) => manager.create(FundingRate, { scheduleKey: schedule.key, kind, amountCents: rates![kind] }));
       await manager.save(rows);
-      await audit({ subjectType: "FundingRateSchedule", subjectKey: schedule.key, consortiumKey: null, before: null, after: { ...schedule, ...rates } });
+      audit({ subjectType: "FundingRateSchedule", subjectKey: schedule.key, consortiumKey: null, before: null, after: { ...schedule, ...rates } });
       return schedule;
     });
   }
@@ -78,19 +79,18 @@ async function ratesOfSchedules(manager: EntityManager, scheduleKeys: readonly s
   return rates.sort((a, b) => FUNDING_KINDS.indexOf(a.kind) - FUNDING_KINDS.indexOf(b.kind));
 }
 
-/** Every schedule with its rates for the funding engine, read with `manager` (a transaction's). */
-export async function engineSchedulesIn(manager: EntityManager): Promise<StoredRateSchedule[]> {
-  const schedules = await manager.find(FundingRateSchedule);
-  const rates = await ratesOfSchedules(manager, schedules.map((s) => s.key));
-  return schedules.map((schedule) => ({
-    key: schedule.key,
-    effectiveFrom: schedule.effectiveFrom,
-    rates: ratesByKind(rates.filter((rate) => rate.scheduleKey === schedule.key)),
-  }));
-}
-
-function ratesByKind(rates: readonly FundingRate[]): Record<FundingKind, number> {
-  return Object.fromEntries(rates.map((rate) => [rate.kind, rate.amountCents])) as Record<FundingKind, number>;
+/** Every schedule with its rates for the funding engine, in one statement, read with `manager` (a transaction's). */
+export function engineSchedulesIn(manager: EntityManager): Promise<StoredRateSchedule[]> {
+  return queryNamed<StoredRateSchedule>(
+    manager,
+    `SELECT schedule.id AS key, to_char(schedule.effective_from, 'YYYY-MM-DD') AS "effectiveFrom",
+            COALESCE(json_object_agg(rate.kind, rate.amount_cents) FILTER (WHERE rate.kind IS NOT NULL), '{}') AS rates
+       FROM funding_rate_schedule schedule
+       LEFT JOIN funding_rate rate ON rate.schedule_id = schedule.id
+      GROUP BY schedule.id
+      ORDER BY schedule.effective_from`,
+    {},
+  );
 }
 
 /** A second schedule on the same day is a user error, not a fault. */

@@ -15,7 +15,7 @@ export enum LandlordKind {
 registerEnumType(LandlordKind, { name: "LandlordKind" });
 
 @Entity("accommodation")
-@ObjectType({ implements: Node, description: "A home of a household; the programme requires it to be available for at least a year." })
+@ObjectType({ implements: Node, simpleResolvers: true, description: "A home of a household; the programme requires it to be available for at least a year." })
 export class Accommodation extends VersionedEntity {
   @Column({ name: "household_id", type: "uuid" })
   householdKey: string;

@@ -3,6 +3,7 @@ import { type Caller, auditActor } from "../../auth/caller";
 import { Permission } from "../../auth/permissions";
 import type { ConsortiumScope } from "../../auth/viewer";
 import type { Database } from "../../database/database";
+import { readEntities } from "../../database/entity-rows";
 import { keyOf } from "../../graphql/global-id";
 import { parseCents } from "../../graphql/money";
 import { type UserRuleProblem, UserErrorCode, UserErrors, asUserErrors, rejectIf, userError } from "../../graphql/user-error";
@@ -13,6 +14,7 @@ import type { SetAccommodationInput } from "./accommodation.inputs";
 import { MINIMUM_STAY_MONTHS, isShortStay } from "./accommodation-rules";
 import type { HouseholdAccess } from "./household-access";
 import { trimmedText } from "./household-rules";
+import { ACCOMMODATION_ORDER } from "./household-rows";
 import { householdInScope } from "./household-scope";
 
 /** The integer column holding the rent. */
@@ -24,24 +26,22 @@ export class AccommodationService {
 
   readMany(scope: ConsortiumScope, keys: readonly string[]): Promise<Accommodation[]> {
     const inScope = householdInScope("accommodation.household_id", scope);
-    return this.db.manager
+    const query = this.db.manager
       .createQueryBuilder(Accommodation, "accommodation")
       .where("accommodation.id IN (:...keys)", { keys: [...keys] })
-      .andWhere(inScope.sql, inScope.params)
-      .getMany();
+      .andWhere(inScope.sql, inScope.params);
+    return readEntities(this.db, query);
   }
 
   /** The homes of these households by availableFrom, the more recently added last on the same day. */
   ofHouseholds(scope: ConsortiumScope, householdKeys: readonly string[]): Promise<Accommodation[]> {
     const inScope = householdInScope("accommodation.household_id", scope);
-    return this.db.manager
+    const query = this.db.manager
       .createQueryBuilder(Accommodation, "accommodation")
       .where("accommodation.household_id IN (:...householdKeys)", { householdKeys: [...householdKeys] })
       .andWhere(inScope.sql, inScope.params)
-      .orderBy("accommodation.available_from", "ASC")
-      .addOrderBy("accommodation.created_at", "ASC")
-      .addOrderBy("accommodation.id", "ASC")
-      .getMany();
+      .orderBy(ACCOMMODATION_ORDER);
+    return readEntities(this.db, query);
   }
 
   async set(caller: Caller, input: SetAccommodationInput): Promise<MutationOutcome<Accommodation>> {

@@ -3,6 +3,7 @@ import { Column, Entity } from "typeorm";
 import { VersionedEntity } from "../../database/node-entity";
 import { Node } from "../../graphql/node";
 import { DateScalar } from "../../graphql/scalars";
+import type { HouseholdReadAlong } from "./household-rows";
 import { HouseholdStatus } from "./household-status";
 
 export { HouseholdStatus };
@@ -23,6 +24,7 @@ registerEnumType(ArrivalRoute, {
 @Entity("household")
 @ObjectType({
   implements: Node,
+  simpleResolvers: true,
   description: "A resettled person or family followed under one agreement, shared by the consortium's members. Its version changes with its own facts and status; members and homes carry their own versions.",
 })
 export class Household extends VersionedEntity {
@@ -68,4 +70,7 @@ export class Household extends VersionedEntity {
   @Field(() => String, { nullable: true })
   @Column({ name: "exit_reason", type: "text", nullable: true })
   exitReason: string | null;
+
+  /** What a list read along with the household (household-rows.ts); loaders read it otherwise. */
+  declare readAlong?: HouseholdReadAlong;
 }

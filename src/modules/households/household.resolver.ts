@@ -1,19 +1,31 @@
-import { Arg, Args, Ctx, FieldResolver, Int, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, FieldResolver, Info, Int, Mutation, Query, Resolver, Root } from "type-graphql";
 import { householdScope } from "../../auth/viewer";
 import { ConnectionType } from "../../graphql/connection";
 import type { RequestContext } from "../../graphql/context";
 import { notFound } from "../../graphql/errors";
 import { PageArgsInput } from "../../graphql/page-args";
+import { nodesSelect } from "../../graphql/selection";
 import { PayloadType, payloadOf } from "../../graphql/payload";
 import { todayInBrussels } from "../../shared/calendar";
 import { Agreement } from "../agreements/agreement.entity";
 import { Accommodation } from "./accommodation.entity";
 import { currentAccommodation } from "./accommodation-rules";
+import type { HouseholdRelation } from "./household-rows";
 import { Household } from "./household.entity";
 import { CreateHouseholdInput, HouseholdFilter, HouseholdOrder, UpdateHouseholdInput } from "./household.inputs";
 import { Person, Relationship } from "./person.entity";
 
 export const HouseholdConnection = ConnectionType(Household, "Household");
+
+/** The fields that need each relation: a list whose nodes select one reads that relation along. */
+const NEEDED_BY: Record<HouseholdRelation, readonly string[]> = {
+  persons: ["persons", "head", "personCount", "resettledPersonCount"],
+  accommodations: ["accommodation", "accommodations"],
+};
+
+const relationsSelected = (info: GraphQLResolveInfo): HouseholdRelation[] =>
+  (Object.keys(NEEDED_BY) as HouseholdRelation[]).filter((relation) => NEEDED_BY[relation].some((field) => nodesSelect(info, field)));
 const CreateHouseholdPayload = PayloadType("CreateHouseholdPayload", "household", Household);
 const UpdateHouseholdPayload = PayloadType("UpdateHouseholdPayload", "household", Household);
 
@@ -25,10 +37,16 @@ export class HouseholdResolver {
     @Arg("filter", () => HouseholdFilter, { nullable: true }) filter: HouseholdFilter | null,
     @Arg("orderBy", () => HouseholdOrder, { nullable: true, description: "By reference when left out." }) orderBy: HouseholdOrder | null,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    const list = await ctx.services.households.list(householdScope(ctx.viewer), filter, orderBy, page);
-    // Members and homes asking for their household then find it without another statement.
-    for (const household of list.nodes) ctx.loaders.household.prime(household.key, household);
+    const list = await ctx.services.households.list(householdScope(ctx.viewer), filter, orderBy, page, relationsSelected(info));
+    // Members and homes asking for their household then find it without another statement, and the reverse.
+    for (const household of list.nodes) {
+      ctx.loaders.household.prime(household.key, household);
+      const { persons, accommodations } = household.readAlong ?? {};
+      if (persons) ctx.loaders.householdPersons.prime(household.key, persons);
+      if (accommodations) ctx.loaders.householdAccommodations.prime(household.key, accommodations);
+    }
     return list;
   }
 

@@ -4,6 +4,7 @@ import { Permission } from "../../auth/permissions";
 import type { ConsortiumScope } from "../../auth/viewer";
 import { type ChildWindow, childPageKeys } from "../../database/child-pages";
 import type { Database } from "../../database/database";
+import { readEntities } from "../../database/entity-rows";
 import { escapeLike } from "../../database/sql";
 import { paginate, type ConnectionPage } from "../../graphql/connection";
 import { keyOf } from "../../graphql/global-id";
@@ -15,6 +16,7 @@ import { updateVersioned } from "../../database/versioned-update";
 import { householdChanges, newHousehold, uniqueReference } from "./household-changes";
 import { syncHouseholdFunding } from "../funding/household-funding";
 import type { HouseholdAccess } from "./household-access";
+import { type HouseholdRelation, alongColumns, keepAlong } from "./household-rows";
 import { agreementInScope } from "./household-scope";
 import { Household } from "./household.entity";
 import { type CreateHouseholdInput, type HouseholdFilter, type HouseholdOrder, HouseholdOrderField, type UpdateHouseholdInput } from "./household.inputs";
@@ -36,24 +38,33 @@ export class HouseholdService {
 
   readMany(scope: ConsortiumScope, keys: readonly string[]): Promise<Household[]> {
     const inScope = agreementInScope("household.agreement_id", scope);
-    return this.db.manager
+    const query = this.db.manager
       .createQueryBuilder(Household, "household")
       .where("household.id IN (:...keys)", { keys: [...keys] })
-      .andWhere(inScope.sql, inScope.params)
-      .getMany();
+      .andWhere(inScope.sql, inScope.params);
+    return readEntities(this.db, query);
   }
 
-  list(scope: ConsortiumScope, filter: HouseholdFilter | null | undefined, order: HouseholdOrder | null | undefined, page: PageArgs): Promise<ConnectionPage<Household>> {
+  /** A page of the households the scope reaches that pass the filter, with the `relations` read along. */
+  list(
+    scope: ConsortiumScope,
+    filter: HouseholdFilter | null | undefined,
+    order: HouseholdOrder | null | undefined,
+    page: PageArgs,
+    relations: readonly HouseholdRelation[] = [],
+  ): Promise<ConnectionPage<Household>> {
     const query = () => this.filtered(scope, filter ?? {});
     return paginate(page, {
-      read: (offset, limit) =>
-        query()
+      read: (offset, limit) => {
+        const households = query()
           .orderBy(ORDER_COLUMNS[order?.field ?? HouseholdOrderField.REFERENCE], order?.direction ?? "ASC")
           .addOrderBy(TIEBREAK, "ASC")
           .addOrderBy("household.id", "ASC")
           .offset(offset)
-          .limit(limit)
-          .getMany(),
+          .limit(limit);
+        for (const [sql, alias] of alongColumns(this.db, relations)) households.addSelect(sql, alias);
+        return readEntities(this.db, households, (household, row) => keepAlong(this.db, relations, household, row));
+      },
       count: () => query().getCount(),
     });
   }

@@ -16,7 +16,7 @@ export { Relationship };
 registerEnumType(Relationship, { name: "Relationship", description: "Relationship to the head of the household; exactly one HEAD." });
 
 @Entity("person")
-@ObjectType({ implements: Node, description: "A member of a household. Personal data: visible to the consortium and Fedasil only." })
+@ObjectType({ implements: Node, simpleResolvers: true, description: "A member of a household. Personal data: visible to the consortium and Fedasil only." })
 export class Person extends VersionedEntity {
   @Column({ name: "household_id", type: "uuid" })
   householdKey: string;

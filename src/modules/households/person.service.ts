@@ -3,12 +3,14 @@ import { type Caller, auditActor } from "../../auth/caller";
 import { Permission } from "../../auth/permissions";
 import type { ConsortiumScope } from "../../auth/viewer";
 import type { Database } from "../../database/database";
+import { readEntities } from "../../database/entity-rows";
 import { asUserErrors, UserErrorCode, UserErrors, rejectIf, userError } from "../../graphql/user-error";
 import { todayInBrussels } from "../../shared/calendar";
 import { type MutationOutcome, type MutationRunner, conflict, isUniqueViolation } from "../../shared/mutation-runner";
 import { updateVersioned } from "../../database/versioned-update";
 import { syncHouseholdFunding } from "../funding/household-funding";
 import type { HouseholdAccess } from "./household-access";
+import { PERSON_ORDER } from "./household-rows";
 import { householdInScope } from "./household-scope";
 import { Household, HouseholdStatus } from "./household.entity";
 import { memberValues } from "./member-values";
@@ -34,24 +36,22 @@ export class PersonService {
 
   readMany(scope: ConsortiumScope, keys: readonly string[]): Promise<Person[]> {
     const inScope = householdInScope("person.household_id", scope);
-    return this.db.manager
+    const query = this.db.manager
       .createQueryBuilder(Person, "person")
       .where("person.id IN (:...keys)", { keys: [...keys] })
-      .andWhere(inScope.sql, inScope.params)
-      .getMany();
+      .andWhere(inScope.sql, inScope.params);
+    return readEntities(this.db, query);
   }
 
   /** The members of these households: the head first, then by birth date. */
   ofHouseholds(scope: ConsortiumScope, householdKeys: readonly string[]): Promise<Person[]> {
     const inScope = householdInScope("person.household_id", scope);
-    return this.db.manager
+    const query = this.db.manager
       .createQueryBuilder(Person, "person")
       .where("person.household_id IN (:...householdKeys)", { householdKeys: [...householdKeys] })
       .andWhere(inScope.sql, inScope.params)
-      .orderBy("CASE WHEN person.relationship = 'HEAD' THEN 0 ELSE 1 END", "ASC")
-      .addOrderBy("person.birth_date", "ASC")
-      .addOrderBy("person.id", "ASC")
-      .getMany();
+      .orderBy(PERSON_ORDER);
+    return readEntities(this.db, query);
   }
 
   async add(caller: Caller, input: AddPersonInput): Promise<MutationOutcome<Person>> {

@@ -6,7 +6,7 @@ import { updateVersioned } from "../../database/versioned-update";
 import { UserErrorCode, asUserErrors, rejectIf, userError } from "../../graphql/user-error";
 import { todayInBrussels } from "../../shared/calendar";
 import { type MutationOutcome, type MutationRunner, conflict } from "../../shared/mutation-runner";
-import { syncHouseholdFunding } from "../funding/household-funding";
+import { syncHouseholdFunding, syncLockedHouseholdFunding } from "../funding/household-funding";
 import type { HouseholdAccess } from "../households/household-access";
 import { Household, HouseholdStatus } from "../households/household.entity";
 import { Person } from "../households/person.entity";
@@ -58,11 +58,11 @@ export class AccompanimentService {
         accompanimentStartsOn: period.startsOn,
         accompanimentEndsOn: period.endsOn,
       });
-      await scope.audit({ subjectType: "Household", subjectKey: after.key, consortiumKey: agreement.consortiumKey, before, after });
+      scope.audit({ subjectType: "Household", subjectKey: after.key, consortiumKey: agreement.consortiumKey, before, after });
       const planned = planIntegrationPath({ ...period, persons }, await this.templates.active(manager), responsible!);
       const owner = { agreementKey: agreement.key, consortiumKey: agreement.consortiumKey, householdKey: after.key };
       await createPathTasks(scope, caller, this.pubSub, owner, planned);
-      await syncHouseholdFunding(scope, after.key, "the arrival was registered");
+      await syncLockedHouseholdFunding(scope, { household: after, persons, owner }, "the arrival was registered");
       return after;
     });
   }
@@ -82,7 +82,7 @@ export class AccompanimentService {
         accompanimentEndsOn: period.endsOn,
         extendedOn: grantedOn,
       });
-      await scope.audit({ subjectType: "Household", subjectKey: after.key, consortiumKey: agreement.consortiumKey, before, after });
+      scope.audit({ subjectType: "Household", subjectKey: after.key, consortiumKey: agreement.consortiumKey, before, after });
       const owner = { agreementKey: agreement.key, consortiumKey: agreement.consortiumKey, householdKey: after.key };
       await replanEndAnchoredTasks(scope, caller, this.pubSub, owner, period);
       await syncHouseholdFunding(scope, after.key, "the second year was granted");

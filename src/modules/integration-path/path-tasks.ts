@@ -1,5 +1,6 @@
 import { type EntityManager, In } from "typeorm";
 import type { Caller } from "../../auth/caller";
+import { insertRows } from "../../database/sql";
 import type { MutationScope } from "../../shared/mutation-runner";
 import { TaskTemplate } from "../task-templates/task-template.entity";
 import { recordTaskHistory } from "../tasks/task-history";
@@ -16,21 +17,21 @@ export interface PathOwner {
 }
 
 /**
- * Writes a planned path in one multi-row insert, with a CREATED history entry and an audit
- * event per task; each assignee hears of its tasks once the transaction has committed.
+ * Writes a planned path in one multi-row insert and its CREATED history entries in another, with
+ * an audit event per task; each assignee hears of its tasks once the transaction has committed.
  */
 export async function createPathTasks(scope: MutationScope, caller: Caller, pubSub: TaskPubSub, owner: PathOwner, planned: readonly PlannedTask[]): Promise<Task[]> {
   if (planned.length === 0) return [];
   const { manager } = scope;
-  const rows = planned.map((task) => ({ ...task, agreementKey: owner.agreementKey, householdKey: owner.householdKey }));
-  const { identifiers } = await manager.insert(Task, rows);
-  const tasks = await manager.findBy(Task, { key: In(identifiers.map((id) => id.key as string)) });
+  const tasks = planned.map((task) => manager.create(Task, { ...NO_PROGRESS, ...task, agreementKey: owner.agreementKey, householdKey: owner.householdKey }));
+  // The insert returns the columns the database fills (key, status, version, timestamps) into the entities.
+  await insertRows(manager, Task, tasks);
   await recordTaskHistory(
     manager,
     caller,
     tasks.map((task) => ({ taskKey: task.key, kind: TaskEventKind.CREATED, toStatus: task.status, toOrganisationKey: task.assigneeOrganisationKey, toDueOn: task.dueOn })),
   );
-  for (const task of tasks) await scope.audit({ subjectType: "Task", subjectKey: task.key, consortiumKey: owner.consortiumKey, before: null, after: task });
+  for (const task of tasks) scope.audit({ subjectType: "Task", subjectKey: task.key, consortiumKey: owner.consortiumKey, before: null, after: task });
   scope.afterCommit(() => {
     for (const task of tasks) {
       publishTaskNotification(pubSub, { topic: "TASK_ASSIGNED", taskKey: task.key, assigneeOrganisationKey: task.assigneeOrganisationKey, consortiumKey: owner.consortiumKey });
@@ -38,6 +39,9 @@ export async function createPathTasks(scope: MutationScope, caller: Caller, pubS
   });
   return tasks;
 }
+
+/** What a new path task has not got yet: the columns a re-read would give as null. */
+const NO_PROGRESS = { customTitle: null, statusReason: null, assigneeUserKey: null, doneAt: null, doneByUserKey: null } as const;
 
 /**
  * After the end of the accompaniment moved: the household's open tasks counted from the end get
@@ -58,7 +62,7 @@ export async function replanEndAnchoredTasks(scope: MutationScope, caller: Calle
   await recordTaskHistory(manager, caller, changes.map((c) => ({ taskKey: c.key, kind: TaskEventKind.DUE_DATE_CHANGED, fromDueOn: c.fromDueOn, toDueOn: c.toDueOn })));
   for (const task of after) {
     const before = anchored.find((a) => a.key === task.key)!.task;
-    await scope.audit({ subjectType: "Task", subjectKey: task.key, consortiumKey: owner.consortiumKey, before, after: task });
+    scope.audit({ subjectType: "Task", subjectKey: task.key, consortiumKey: owner.consortiumKey, before, after: task });
   }
   scope.afterCommit(() => {
     for (const task of after) {

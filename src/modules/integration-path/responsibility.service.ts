@@ -13,7 +13,7 @@ import { Agreement, AgreementStatus } from "../agreements/agreement.entity";
 import { withinScope } from "../consortia/consortium-scope";
 import type { ResponsibleByCategory } from "./integration-path-plan";
 import { ResponsibilityAssignment } from "./responsibility-assignment";
-import { type CurrentMember, responsibilityMatrix } from "./responsibility-matrix";
+import { type CurrentMember, type ResponsibilityChoice, responsibilityMatrix } from "./responsibility-matrix";
 import { Responsibility } from "./responsibility.entity";
 import type { SetResponsibilityInput } from "./responsibility.inputs";
 
@@ -23,7 +23,7 @@ const OPEN_FOR_CHANGES: readonly AgreementStatus[] = [AgreementStatus.DRAFT, Agr
 export class ResponsibilityService {
   constructor(private readonly db: Database, private readonly mutations: MutationRunner) {}
 
-  /** The matrix of each agreement the scope covers, in two statements for the whole batch. */
+  /** The matrix of each agreement the scope covers, in one statement for the whole batch. */
   ofAgreements(scope: ConsortiumScope, agreementKeys: readonly string[]): Promise<Map<string, ResponsibilityAssignment[]>> {
     return readMatrices(this.db.manager, scope, agreementKeys, todayInBrussels());
   }
@@ -46,7 +46,8 @@ export class ResponsibilityService {
         throw rejection("agreementId", UserErrorCode.INVALID_STATE, `The agreement is ${current.status}: its matrix no longer changes.`);
       }
       const organisationKey = keyOf(input.organisationId, "Organisation");
-      const members = await currentMembers(manager, { all: true }, [current.key], todayInBrussels());
+      const [basis] = await readBases(manager, { all: true }, [current.key], todayInBrussels());
+      const members = basis?.members ?? [];
       if (!members.some((m) => m.organisationKey === organisationKey)) {
         throw rejection("organisationId", UserErrorCode.NOT_A_MEMBER, "The organisation is not a current member of the agreement's consortium.");
       }
@@ -59,7 +60,7 @@ export class ResponsibilityService {
       const after = before
         ? await updateVersioned(manager, Responsibility, before.key, before.version, { organisationKey: organisationKey! })
         : await insertChoice(manager, { agreementKey: current.key, category: input.category, organisationKey: organisationKey! });
-      await audit({ subjectType: "Responsibility", subjectKey: after.key, consortiumKey: current.consortiumKey, before: before ?? null, after });
+      audit({ subjectType: "Responsibility", subjectKey: after.key, consortiumKey: current.consortiumKey, before: before ?? null, after });
       return current;
     });
   }
@@ -77,38 +78,45 @@ async function insertChoice(manager: EntityManager, values: Pick<Responsibility,
   }
 }
 
-type MemberRow = CurrentMember & { agreementKey: string };
+/** What an agreement's matrix follows: its consortium's current members in membership order (oldest first, the lead first among equals) and the stored choices. */
+interface MatrixBasis {
+  agreementKey: string;
+  members: CurrentMember[];
+  choices: Array<ResponsibilityChoice & { version: number }>;
+}
 
-/** The members of each agreement's consortium on `day`, in membership order (oldest first, the lead first among equals). */
-function currentMembers(manager: EntityManager, scope: ConsortiumScope, agreementKeys: readonly string[], day: string): Promise<MemberRow[]> {
+/** The basis of each agreement the scope covers whose consortium has members on `day`, in one statement. */
+async function readBases(manager: EntityManager, scope: ConsortiumScope, agreementKeys: readonly string[], day: string): Promise<MatrixBasis[]> {
   const query = manager
     .createQueryBuilder()
     .select("agreement.id", "agreementKey")
-    .addSelect("membership.organisation_id", "organisationKey")
-    .addSelect("organisation.kind", "kind")
-    .addSelect("membership.role", "role")
+    .addSelect(
+      `(SELECT json_agg(json_build_object('organisationKey', membership.organisation_id, 'kind', organisation.kind, 'role', membership.role)
+                        ORDER BY membership.joined_on, membership.role, membership.created_at, membership.id)
+          FROM consortium_membership membership
+          JOIN organisation ON organisation.id = membership.organisation_id
+         WHERE membership.consortium_id = agreement.consortium_id
+           AND membership.joined_on <= :day AND (membership.left_on IS NULL OR membership.left_on > :day))`,
+      "members",
+    )
+    .addSelect(
+      `(SELECT COALESCE(json_agg(json_build_object('category', choice.category, 'organisationKey', choice.organisation_id, 'version', choice.version)), '[]')
+          FROM agreement_responsibility choice WHERE choice.agreement_id = agreement.id)`,
+      "choices",
+    )
     .from(Agreement, "agreement")
-    .innerJoin("consortium_membership", "membership", "membership.consortium_id = agreement.consortium_id")
-    .innerJoin("organisation", "organisation", "organisation.id = membership.organisation_id")
     .where("agreement.id IN (:...agreementKeys)", { agreementKeys: [...agreementKeys] })
-    .andWhere("membership.joined_on <= :day AND (membership.left_on IS NULL OR membership.left_on > :day)", { day })
-    .orderBy("membership.joined_on", "ASC")
-    .addOrderBy("membership.role", "ASC") // LEAD before MEMBER
-    .addOrderBy("membership.created_at", "ASC")
-    .addOrderBy("membership.id", "ASC");
-  return withinScope(query, scope, "agreement.consortium_id").getRawMany<MemberRow>();
+    .setParameter("day", day);
+  const rows = await withinScope(query, scope, "agreement.consortium_id").getRawMany<Omit<MatrixBasis, "members"> & { members: CurrentMember[] | null }>();
+  return rows.filter((row): row is MatrixBasis => row.members !== null);
 }
 
 async function readMatrices(manager: EntityManager, scope: ConsortiumScope, agreementKeys: readonly string[], day: string): Promise<Map<string, ResponsibilityAssignment[]>> {
-  const members = await currentMembers(manager, scope, agreementKeys, day);
-  const visible = [...new Set(members.map((m) => m.agreementKey))];
-  const choices = visible.length > 0 ? await manager.createQueryBuilder(Responsibility, "choice").where("choice.agreement_id IN (:...visible)", { visible }).getMany() : [];
+  const bases = await readBases(manager, scope, agreementKeys, day);
   return new Map(
-    visible.map((agreementKey) => {
-      const own = choices.filter((c) => c.agreementKey === agreementKey);
-      const matrix = responsibilityMatrix(members.filter((m) => m.agreementKey === agreementKey), own);
-      const assignments = matrix.map((assignment) =>
-        Object.assign(new ResponsibilityAssignment(), { ...assignment, version: own.find((c) => c.category === assignment.category)?.version ?? null }),
+    bases.map(({ agreementKey, members, choices }) => {
+      const assignments = responsibilityMatrix(members, choices).map((assignment) =>
+        Object.assign(new ResponsibilityAssignment(), { ...assignment, version: choices.find((c) => c.category === assignment.category)?.version ?? null }),
       );
       return [agreementKey, assignments];
     }),

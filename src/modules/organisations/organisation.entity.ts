@@ -34,7 +34,7 @@ export enum Province {
 registerEnumType(Province, { name: "Province", description: "Belgian provinces; Brussels-Capital stands as its own." });
 
 @Entity("organisation")
-@ObjectType({ implements: Node, description: "A city, commune, PCSW, NGO or Fedasil itself." })
+@ObjectType({ implements: Node, simpleResolvers: true, description: "A city, commune, PCSW, NGO or Fedasil itself." })
 export class Organisation extends VersionedEntity {
   @Field(() => OrganisationKind)
   @Column({ type: "text" })

@@ -6,6 +6,8 @@ import type { ReportFilter } from "./report-definition.inputs";
 /** WHERE conditions over a report's fact aliases (see report-dimensions.ts) and their parameters. */
 export interface ReportConditions {
   where: string[];
+  /** The conditions on the attributed organisation `o` alone, apart: households apply them to the members sharing them. */
+  organisation: string[];
   params: Record<string, unknown>;
 }
 
@@ -21,21 +23,24 @@ const keysOf = (ids: readonly string[], typeName: string): string[] =>
 export function reportConditions(filter: Partial<ReportFilter> | null | undefined, scope: ConsortiumScope): ReportConditions {
   const inScope = agreementInScope("a.id", scope);
   const where = [inScope.sql];
+  const organisation: string[] = [];
   const params: Record<string, unknown> = { ...inScope.params };
-  const add = (name: string, value: unknown, condition: string) => {
+  const adder = (conditions: string[]) => (name: string, value: unknown, condition: string) => {
     params[name] = value;
-    where.push(condition);
+    conditions.push(condition);
   };
+  const add = adder(where);
+  const addOrganisation = adder(organisation);
   const f = filter ?? {};
   if (f.agreementIds != null) add("agreements", keysOf(f.agreementIds, "Agreement"), "a.id = ANY(CAST(:agreements AS uuid[]))");
-  if (f.organisationIds != null) add("organisations", keysOf(f.organisationIds, "Organisation"), "o.id = ANY(CAST(:organisations AS uuid[]))");
-  if (f.organisationKinds != null) add("organisationKinds", f.organisationKinds, "o.kind = ANY(CAST(:organisationKinds AS text[]))");
-  if (f.provinces != null) add("provinces", f.provinces, "o.province = ANY(CAST(:provinces AS text[]))");
+  if (f.organisationIds != null) addOrganisation("organisations", keysOf(f.organisationIds, "Organisation"), "o.id = ANY(CAST(:organisations AS uuid[]))");
+  if (f.organisationKinds != null) addOrganisation("organisationKinds", f.organisationKinds, "o.kind = ANY(CAST(:organisationKinds AS text[]))");
+  if (f.provinces != null) addOrganisation("provinces", f.provinces, "o.province = ANY(CAST(:provinces AS text[]))");
   if (f.arrivalRoutes != null) add("arrivalRoutes", f.arrivalRoutes, "h.arrival_route = ANY(CAST(:arrivalRoutes AS text[]))");
   if (f.arrivedFrom != null) add("arrivedFrom", f.arrivedFrom, "h.arrived_on >= CAST(:arrivedFrom AS date)");
   if (f.arrivedTo != null) add("arrivedTo", f.arrivedTo, "h.arrived_on <= CAST(:arrivedTo AS date)");
   if (f.householdStatuses != null) add("householdStatuses", f.householdStatuses, "h.status = ANY(CAST(:householdStatuses AS text[]))");
   if (f.taskCategories != null) add("taskCategories", f.taskCategories, "t.category = ANY(CAST(:taskCategories AS text[]))");
   if (f.taskStatuses != null) add("taskStatuses", f.taskStatuses, "t.status = ANY(CAST(:taskStatuses AS text[]))");
-  return { where, params };
+  return { where, organisation, params };
 }

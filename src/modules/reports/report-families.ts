@@ -40,6 +40,9 @@ const TASK_FILTERS = ["taskCategories", "taskStatuses"] as const;
 const ORGANISATION_DIMENSIONS: readonly ReportDimension[] = [ReportDimension.ORGANISATION, ReportDimension.ORGANISATION_KIND, ReportDimension.PROVINCE];
 const ORGANISATION_FILTERS = ["organisationIds", "organisationKinds", "provinces"] as const;
 
+/** Whether the dimension is a property of the attributed organisation. */
+export const isOrganisationDimension = (dimension: ReportDimension): boolean => ORGANISATION_DIMENSIONS.includes(dimension);
+
 type Definition = Pick<ReportDefinitionInput, "dimensions" | "measures"> & { filter?: Partial<ReportFilter> | null };
 
 /**
@@ -48,7 +51,7 @@ type Definition = Pick<ReportDefinitionInput, "dimensions" | "measures"> & { fil
  */
 export function attributesOrganisation(definition: Definition): boolean {
   return (
-    definition.dimensions.some((dimension) => ORGANISATION_DIMENSIONS.includes(dimension)) ||
+    definition.dimensions.some(isOrganisationDimension) ||
     ORGANISATION_FILTERS.some((name) => definition.filter?.[name] != null)
   );
 }

@@ -5,16 +5,34 @@ import { ReportMeasure } from "./report-vocabulary";
 export interface FamilySql {
   /** The fact table with its agreement `a` and household `h` (left-joined where facts may have none). */
   from: string;
-  /** Joins the attributed organisation `o` (one row per organisation a fact is attributed to). */
-  organisationJoin: string;
+  /**
+   * Joins the organisation `o` each fact is attributed to (one row per organisation); or, for facts
+   * shared by several organisations, a join that applies the organisation dimensions and filters
+   * itself (see Attribution).
+   */
+  organisationJoin: string | ((attribution: Attribution) => string);
+  /** The number of households the figures rest on, over the facts. */
+  households: string;
   /** Columns each fact carries for the aggregates; `household_id` is always among them. */
   facts(options: FactOptions): string[];
   /** Further joins the facts need for these measures. */
   joins(options: FactOptions): string[];
 }
 
+/**
+ * The organisation dimensions and filters, for a join that applies them itself: it yields `member`,
+ * one row per value of the dimensions (member.d{i}, member.d{i}_label), so a fact meets each value
+ * once however many organisations share it, and `member.first` on one row per fact.
+ */
+export interface Attribution {
+  /** The dimensions' values over the organisation `o`, each named by its column in the facts. */
+  columns: { sql: string; as: string }[];
+  /** Conditions over `o`. */
+  where: string[];
+}
+
 export interface FactOptions {
-  /** Whether facts are attributed to organisations (`o` is joined). */
+  /** Whether facts are attributed to organisations (`o` or `member` is joined). */
   attributed: boolean;
   /** The report's measures of this family. */
   measures: readonly ReportMeasure[];
@@ -26,16 +44,37 @@ export interface MeasureSql {
   none: "0" | "NULL";
 }
 
-/** Households count once per row, however many members share them: hence DISTINCT. */
+/** Each household's persons (`size`), counted once before any join multiplies the household. */
+export const HOUSEHOLD_SIZE_JOIN = `LEFT JOIN (SELECT sp.household_id, count(*) AS persons, count(*) FILTER (WHERE sp.resettled) AS resettled
+                     FROM person sp GROUP BY sp.household_id) size ON size.household_id = h.id`;
+
+/**
+ * One fact per household, or per household and value of the organisation dimensions: the members
+ * sharing it are those of the consortium whose membership had not ended when the accompaniment
+ * started. Their memberships are grouped by the dimensions, so a value is in as long as its latest
+ * member is; the value with the latest end in each consortium is `first`: any household that has
+ * a member at all has it.
+ */
 const HOUSEHOLD: FamilySql = {
   from: "household h JOIN agreement a ON a.id = h.agreement_id",
-  // Every member of the consortium whose membership had not ended when the accompaniment started.
-  organisationJoin: `JOIN LATERAL (SELECT DISTINCT m.organisation_id FROM consortium_membership m
-                     WHERE m.consortium_id = a.consortium_id
-                       AND (m.left_on IS NULL OR m.left_on > COALESCE(h.accompaniment_starts_on, CAST(:today AS date)))) member ON TRUE
-        JOIN organisation o ON o.id = member.organisation_id`,
-  facts: ({ measures }) => (countsPersons(measures) ? ["h.id AS household_id", "p.id AS person_id", "p.resettled"] : ["h.id AS household_id"]),
-  joins: ({ measures }) => (countsPersons(measures) ? ["LEFT JOIN person p ON p.household_id = h.id"] : []),
+  organisationJoin: ({ columns, where }) => {
+    const until = "max(COALESCE(m.left_on, 'infinity'))";
+    const values = columns.map((column) => column.sql);
+    const select = ["m.consortium_id", ...columns.map((column) => `${column.sql} AS ${column.as}`), `${until} AS until`];
+    return `JOIN (SELECT ${select.join(", ")},
+                     row_number() OVER (PARTITION BY m.consortium_id ORDER BY ${[`${until} DESC`, ...values].join(", ")}) = 1 AS first
+                FROM consortium_membership m JOIN organisation o ON o.id = m.organisation_id${where.length > 0 ? `
+               WHERE ${where.join(" AND ")}` : ""}
+               GROUP BY ${["m.consortium_id", ...values].join(", ")}) member
+          ON member.consortium_id = a.consortium_id AND member.until > COALESCE(h.accompaniment_starts_on, CAST(:today AS date))`;
+  },
+  households: "count(*)",
+  facts: ({ attributed, measures }) => [
+    "h.id AS household_id",
+    ...(attributed ? ["member.first"] : []),
+    ...(countsPersons(measures) ? ["size.persons", "size.resettled"] : []),
+  ],
+  joins: ({ measures }) => (countsPersons(measures) ? [HOUSEHOLD_SIZE_JOIN] : []),
 };
 
 function countsPersons(measures: readonly ReportMeasure[]): boolean {
@@ -46,6 +85,7 @@ function countsPersons(measures: readonly ReportMeasure[]): boolean {
 const TASK: FamilySql = {
   from: "task t JOIN agreement a ON a.id = t.agreement_id LEFT JOIN household h ON h.id = t.household_id",
   organisationJoin: "JOIN organisation o ON o.id = t.assignee_organisation_id",
+  households: "count(DISTINCT household_id)",
   facts: () => [
     "t.household_id",
     "t.status",
@@ -60,6 +100,7 @@ const TASK: FamilySql = {
 const FUNDING: FamilySql = {
   from: "funding_line l JOIN agreement a ON a.id = l.agreement_id LEFT JOIN household h ON h.id = l.household_id",
   organisationJoin: "JOIN funding_allocation fa ON fa.funding_line_id = l.id JOIN organisation o ON o.id = fa.organisation_id",
+  households: "count(DISTINCT household_id)",
   facts: ({ attributed }) => [
     "l.household_id",
     "l.kind",
@@ -78,9 +119,9 @@ const cents = (condition?: string): MeasureSql =>
 
 /** Sums of integer cents are bigint; the driver turns them (and counts) into exact numbers. */
 export const MEASURE_SQL: Record<ReportMeasure, MeasureSql> = {
-  HOUSEHOLDS: count("count(DISTINCT household_id)"),
-  PERSONS: count("count(DISTINCT person_id)"),
-  RESETTLED_PERSONS: count("count(DISTINCT person_id) FILTER (WHERE resettled)"),
+  HOUSEHOLDS: count("count(*)"),
+  PERSONS: count("sum(persons)"),
+  RESETTLED_PERSONS: count("sum(resettled)"),
   TASKS: count("count(*)"),
   OVERDUE_TASKS: count("count(*) FILTER (WHERE status <> ALL(CAST(:closedStatuses AS text[])) AND due_on < CAST(:today AS date))"),
   SHARE_DONE_ON_TIME: {

@@ -1,11 +1,11 @@
 import type { ConsortiumScope } from "../../auth/viewer";
 import type { Language } from "../../graphql/language";
 import { CLOSED_STATUSES } from "../tasks/task-status";
-import { reportConditions } from "./report-conditions";
+import { type ReportConditions, reportConditions } from "./report-conditions";
 import type { ReportDefinitionInput } from "./report-definition.inputs";
-import { dimensionSql } from "./report-dimensions";
-import { FAMILY_SQL, MEASURE_SQL } from "./report-family-sql";
-import { type MeasureFamily, attributesOrganisation, familiesOf, familyOf } from "./report-families";
+import { type DimensionSql, dimensionSql } from "./report-dimensions";
+import { FAMILY_SQL, HOUSEHOLD_SIZE_JOIN, MEASURE_SQL } from "./report-family-sql";
+import { type MeasureFamily, attributesOrganisation, familiesOf, familyOf, isOrganisationDimension } from "./report-families";
 import { ReportDimension } from "./report-vocabulary";
 
 export interface ReportStatement {
@@ -20,22 +20,36 @@ export interface ReportSqlContext {
   language: Language;
   /** At most this many rows are read, the totals row included. */
   limit: number;
+  /**
+   * Whether figures carry the households they rest on, to withhold small counts: counting the
+   * distinct households of tasks and funding costs more than the figures themselves.
+   */
+  countsHouseholds: boolean;
 }
 
 /** The name of the column holding the households a family's figures rest on (for suppression). */
 export const householdsColumn = (family: MeasureFamily): string => `${family}_households`;
 
+/** A report dimension with its SQL, numbered as its columns are (d{i} in the facts). */
+interface Dimension extends DimensionSql {
+  dimension: ReportDimension;
+  index: number;
+}
+
 /**
  * A report as ONE statement: per family, its facts (filtered, scoped, with the dimensions'
- * values) aggregated by the dimensions plus the grand totals (GROUPING SETS); the families side
- * by side on the dimension keys (FULL JOIN: a row may have tasks but no funding); rows ordered
- * by the dimensions' labels, the totals row (total = true) first. Dimension i comes out as
- * d{i}_key and d{i}_label, each measure under its own name.
+ * values) aggregated by the dimensions plus the grand totals (GROUPING SETS, which PostgreSQL
+ * hashes unless an aggregate is DISTINCT: only the households of tasks and funding are, and only
+ * to withhold small counts); the families side by side on the dimension keys (FULL JOIN: a row
+ * may have tasks but no funding); rows ordered by the dimensions' labels, the totals row
+ * (total = true) first. Dimension i comes out as d{i}_key and d{i}_label, each measure under its
+ * own name.
  */
 export function reportSql(definition: ReportDefinitionInput, context: ReportSqlContext): ReportStatement {
   const conditions = reportConditions(definition.filter, context.scope);
   const families = familiesOf(definition.measures);
-  const ctes = families.flatMap((family) => [factsCte(family, definition, context, conditions.where), figuresCte(family, definition)]);
+  const dimensions = definition.dimensions.map((dimension, index) => ({ dimension, index, ...dimensionSql(dimension, context.language) }));
+  const ctes = families.flatMap((family) => [factsCte(family, definition, dimensions, conditions), figuresCte(family, definition, dimensions, context)]);
   const sql = `
     WITH ${ctes.join(",\n    ")},
     report AS (
@@ -50,37 +64,57 @@ export function reportSql(definition: ReportDefinitionInput, context: ReportSqlC
 
 const dimensionColumns = (count: number): string[] => Array.from({ length: count }, (_, i) => [`d${i}_key`, `d${i}_label`]).flat();
 
-function factsCte(family: MeasureFamily, definition: ReportDefinitionInput, context: ReportSqlContext, where: string[]): string {
+/** A dimension's columns in the facts: its value, and its label where it has one of its own. */
+const factColumns = ({ value, label, index }: Dimension): { sql: string; as: string }[] => [
+  { sql: value, as: `d${index}` },
+  ...(label ? [{ sql: label, as: `d${index}_label` }] : []),
+];
+
+function factsCte(family: MeasureFamily, definition: ReportDefinitionInput, dimensions: readonly Dimension[], conditions: ReportConditions): string {
   const spec = FAMILY_SQL[family];
   const options = { attributed: attributesOrganisation(definition), measures: definition.measures.filter((measure) => familyOf(measure) === family) };
-  const dimensions = definition.dimensions.flatMap((dimension, i) => {
-    const { key, label } = dimensionSql(dimension, context.language);
-    return [`${key} AS d${i}_key`, `${label} AS d${i}_label`];
-  });
-  const joins = [
-    options.attributed ? spec.organisationJoin : null,
+  const join = spec.organisationJoin;
+  // A join that attributes by itself takes the organisation dimensions (as `member`) and filters along.
+  const inJoin = (dimension: Dimension) => typeof join === "function" && isOrganisationDimension(dimension.dimension);
+  const organisation = typeof join === "function" ? join({ columns: dimensions.filter(inJoin).flatMap(factColumns), where: conditions.organisation }) : join;
+  const where = typeof join === "function" ? conditions.where : [...conditions.where, ...conditions.organisation];
+  const columns = dimensions.flatMap((dimension) =>
+    factColumns(dimension).map((column) => (inJoin(dimension) ? `member.${column.as}` : `${column.sql} AS ${column.as}`)),
+  );
+  const joins = new Set([
+    ...(options.attributed ? [organisation] : []),
     ...spec.joins(options),
-    definition.dimensions.includes(ReportDimension.TASK_TEMPLATE) ? "LEFT JOIN task_template tt ON tt.id = t.template_id" : null,
-    definition.dimensions.includes(ReportDimension.HOUSEHOLD_SIZE_BAND)
-      ? "LEFT JOIN LATERAL (SELECT count(*) AS persons FROM person sp WHERE sp.household_id = h.id) size ON TRUE"
-      : null,
-  ].filter(Boolean);
+    ...(definition.dimensions.includes(ReportDimension.TASK_TEMPLATE) ? ["LEFT JOIN task_template tt ON tt.id = t.template_id"] : []),
+    ...(definition.dimensions.includes(ReportDimension.HOUSEHOLD_SIZE_BAND) ? [HOUSEHOLD_SIZE_JOIN] : []),
+  ]);
   return `${family}_facts AS (
-      SELECT ${[...dimensions, ...spec.facts(options)].join(", ")}
+      SELECT ${[...columns, ...spec.facts(options)].join(", ")}
         FROM ${[spec.from, ...joins].join("\n        ")}
        WHERE ${where.join("\n         AND ")}
     )`;
 }
 
-function figuresCte(family: MeasureFamily, definition: ReportDefinitionInput): string {
-  const keys = dimensionColumns(definition.dimensions.length);
+/**
+ * A household shared by members with different values of the organisation dimensions is in a row
+ * for each value, yet counts once in the totals: there, only its `first` fact counts.
+ */
+const repeatsFacts = (family: MeasureFamily, definition: ReportDefinitionInput): boolean =>
+  typeof FAMILY_SQL[family].organisationJoin === "function" && definition.dimensions.some(isOrganisationDimension);
+
+function figuresCte(family: MeasureFamily, definition: ReportDefinitionInput, dimensions: readonly Dimension[], context: ReportSqlContext): string {
+  const keys = dimensions.flatMap(factColumns).map((column) => column.as);
   const measures = definition.measures.filter((measure) => familyOf(measure) === family);
   const grouped = keys.length > 0;
+  const total = `GROUPING(${keys.join(", ")}) <> 0`;
+  const once = (aggregate: string) => (repeatsFacts(family, definition) ? `CASE WHEN ${total} THEN ${aggregate} FILTER (WHERE first) ELSE ${aggregate} END` : aggregate);
   const columns = [
-    grouped ? `GROUPING(${keys.join(", ")}) <> 0 AS total` : "TRUE AS total",
-    ...keys,
-    "count(DISTINCT household_id) AS households",
-    ...measures.map((measure) => `${MEASURE_SQL[measure].aggregate} AS "${measure}"`),
+    grouped ? `${total} AS total` : "TRUE AS total",
+    ...dimensions.flatMap(({ key, label, index }) => {
+      const text = key ? key(`d${index}`) : `d${index}`;
+      return [`${text} AS d${index}_key`, `${label ? `d${index}_label` : text} AS d${index}_label`];
+    }),
+    `${context.countsHouseholds ? once(FAMILY_SQL[family].households) : "CAST(NULL AS bigint)"} AS households`,
+    ...measures.map((measure) => `${once(MEASURE_SQL[measure].aggregate)} AS "${measure}"`),
   ];
   return `${family}_figures AS (
       SELECT ${columns.join(", ")}

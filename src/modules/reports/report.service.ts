@@ -26,15 +26,16 @@ export class ReportService {
   async run(viewer: Viewer, definition: ReportDefinitionInput, language: Language): Promise<ReportAnswer> {
     const problem = definitionProblem(definition);
     if (problem) throw badUserInput(problem);
+    const threshold = this.thresholdFor(viewer);
     // One more row than allowed (plus the totals) tells a report too large from one just large.
-    const statement = reportSql(definition, { scope: agreementScope(viewer), today: todayInBrussels(), language, limit: MAX_REPORT_ROWS + 2 });
+    const context = { scope: agreementScope(viewer), today: todayInBrussels(), language, limit: MAX_REPORT_ROWS + 2, countsHouseholds: threshold !== null };
+    const statement = reportSql(definition, context);
     const [sql, parameters] = this.db.dataSource.driver.escapeQueryWithParameters(statement.sql, statement.params);
     const records: ReportRecord[] = await this.db.manager.query(sql, parameters);
     if (records.length > MAX_REPORT_ROWS + 1) {
       throw badUserInput(`The report has more than ${MAX_REPORT_ROWS} rows: narrow the report with fewer dimensions or a filter.`);
     }
     const figures = figuresOf(definition, records);
-    const threshold = this.thresholdFor(viewer);
     return answerOf(definition, threshold === null ? figures : suppressSmallCounts(figures, threshold), threshold);
   }
 

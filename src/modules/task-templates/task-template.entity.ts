@@ -7,7 +7,7 @@ import { DueAnchor, KeyMoment, TaskCategory } from "../tasks/task-enums";
 
 /** One step of the standard integration path; registerArrival turns the active ones into tasks. */
 @Entity("task_template")
-@ObjectType({ implements: Node, description: "A step of the standard integration path, with its due date relative to the accompaniment." })
+@ObjectType({ implements: Node, simpleResolvers: true, description: "A step of the standard integration path, with its due date relative to the accompaniment." })
 export class TaskTemplate extends VersionedEntity {
   @Field({ description: "Stable code, e.g. REGISTER_AT_COMMUNE." })
   @Column()

@@ -1,10 +1,11 @@
-import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, FieldResolver, Info, Resolver, Root } from "type-graphql";
 import { paginate } from "../../graphql/connection";
 import type { RequestContext } from "../../graphql/context";
 import { PageArgsInput } from "../../graphql/page-args";
 import { Household } from "../households/household.entity";
 import { TaskFilter, TaskOrder } from "./task.inputs";
-import { TaskConnection } from "./task.resolver";
+import { TaskConnection, relationsSelected } from "./task.resolver";
 
 /** What a household shows of its tasks; batched over a list of households. */
 @Resolver(() => Household)
@@ -16,8 +17,9 @@ export class HouseholdTasksResolver {
     @Arg("filter", () => TaskFilter, { nullable: true }) filter: TaskFilter | null,
     @Arg("orderBy", () => TaskOrder, { nullable: true }) orderBy: TaskOrder | null,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    const pages = ctx.loaders.householdTaskPages(filter, orderBy);
+    const pages = ctx.loaders.householdTaskPages(filter, orderBy, relationsSelected(info));
     return paginate(page, {
       read: (offset, limit) => pages.load({ parentKey: household.key, offset, limit }),
       count: () => ctx.loaders.householdTaskCount(filter).load(household.key),

@@ -45,7 +45,7 @@ export async function changeTaskStatus(
   if (withdrawnByTaskChange({ assigneeChanged: false, closed: isClosed(change.to) })) {
     await withdrawOpenHandover(scope, caller, task.key, consortiumKey, `The task became ${change.to}.`);
   }
-  await scope.audit({ subjectType: "Task", subjectKey: task.key, consortiumKey, before: task, after });
+  scope.audit({ subjectType: "Task", subjectKey: task.key, consortiumKey, before: task, after });
   scope.afterCommit(() =>
     publishTaskNotification(pubSub, { topic: "TASK_CHANGED", taskKey: task.key, householdKey: task.householdKey, consortiumKey }),
   );

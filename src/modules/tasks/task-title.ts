@@ -1,4 +1,11 @@
 /** How a task is titled for a reader: pure, no database or GraphQL. */
+import type { TitledTemplate } from "../task-templates/translated-text";
+
+/** What a task's title is made of besides its own title: its template's titles and the name of the child it is about. */
+export interface TaskTitleParts {
+  template: TitledTemplate | null;
+  childName: string | null;
+}
 
 /**
  * The template's title (already in the reader's language), else the task's own title; a task

@@ -58,7 +58,7 @@ export class TaskWorkService {
       if (withdrawnByTaskChange({ assigneeChanged: reassigned, closed: false })) {
         await withdrawOpenHandover(scope, caller, before.key, consortiumKey, "The task was assigned to another member.");
       }
-      await scope.audit({ subjectType: "Task", subjectKey: before.key, consortiumKey, before, after });
+      scope.audit({ subjectType: "Task", subjectKey: before.key, consortiumKey, before, after });
       scope.afterCommit(() => {
         if (reassigned) publishTaskNotification(this.pubSub, { topic: "TASK_ASSIGNED", taskKey: after.key, assigneeOrganisationKey: organisation!, consortiumKey });
         publishTaskNotification(this.pubSub, { topic: "TASK_CHANGED", taskKey: after.key, householdKey: after.householdKey, consortiumKey });
@@ -96,7 +96,7 @@ export class TaskWorkService {
         manager.create(TaskComment, { taskKey: task.key, authorUserKey: caller.viewer.userId, authorOrganisationKey: caller.viewer.organisationId, body }),
       );
       await recordTaskHistory(manager, caller, [{ taskKey: task.key, kind: TaskEventKind.COMMENTED }]);
-      await audit({ subjectType: "TaskComment", subjectKey: comment.key, consortiumKey, before: null, after: comment });
+      audit({ subjectType: "TaskComment", subjectKey: comment.key, consortiumKey, before: null, after: comment });
       afterCommit(() => publishTaskNotification(this.pubSub, { topic: "TASK_CHANGED", taskKey: task.key, householdKey: task.householdKey, consortiumKey }));
       return comment;
     });

@@ -4,10 +4,11 @@ import { VersionedEntity } from "../../database/node-entity";
 import { Node } from "../../graphql/node";
 import { DateScalar, DateTimeScalar } from "../../graphql/scalars";
 import { TaskCategory, TaskStatus } from "./task-enums";
+import type { TaskReadAlong } from "./task-rows";
 
 /** One step of a household's integration path (or an agreement-level task), owned by a member organisation. */
 @Entity("task")
-@ObjectType({ implements: Node, description: "A step of a household's integration path, assigned to a member organisation of the consortium." })
+@ObjectType({ implements: Node, simpleResolvers: true, description: "A step of a household's integration path, assigned to a member organisation of the consortium." })
 export class Task extends VersionedEntity {
   @Column({ name: "agreement_id", type: "uuid" })
   agreementKey: string;
@@ -54,4 +55,7 @@ export class Task extends VersionedEntity {
 
   @Column({ name: "done_by_user_id", type: "uuid", nullable: true })
   doneByUserKey: string | null;
+
+  /** What lists read along with the task (task-rows.ts); resolvers load it otherwise. */
+  declare readAlong?: TaskReadAlong;
 }

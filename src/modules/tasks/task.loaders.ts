@@ -1,6 +1,7 @@
 import { type Viewer, householdScope } from "../../auth/viewer";
-import { childPagesLoader, perVariant } from "../../database/child-pages";
+import { childObjectPagesLoader, perVariant } from "../../database/child-pages";
 import { groupedLoader, keyedLoader, numberLoader } from "../../database/loaders";
+import type { TaskRelation } from "./task-rows";
 import type { TaskServices } from "./task-services";
 import type { TaskFilter, TaskOrder } from "./task.inputs";
 
@@ -12,8 +13,8 @@ export function taskLoaders(services: TaskServices, viewer: Viewer) {
   const scope = householdScope(viewer);
   const task = keyedLoader((keys) => services.tasks.readMany(scope, keys), (t) => t.key);
   const pages = perVariant((variant) => {
-    const [filter, order] = JSON.parse(variant) as [TaskFilter | null, TaskOrder | null];
-    return childPagesLoader((windows) => services.tasks.pageKeysOfHouseholds(viewer, filter, order, windows), task);
+    const [filter, order, relations] = JSON.parse(variant) as [TaskFilter | null, TaskOrder | null, TaskRelation[]];
+    return childObjectPagesLoader((windows) => services.tasks.pagesOfHouseholds(viewer, filter, order, relations, windows), task);
   });
   const counts = perVariant((variant) => {
     const filter = JSON.parse(variant) as TaskFilter | null;
@@ -28,8 +29,9 @@ export function taskLoaders(services: TaskServices, viewer: Viewer) {
     taskHistory: groupedLoader((keys) => services.tasks.eventsOf(scope, keys), (e) => e.taskKey),
     taskComments: groupedLoader((keys) => services.tasks.commentsOf(scope, keys), (c) => c.taskKey),
     taskHandovers: groupedLoader((keys) => services.handovers.ofTasks(scope, keys), (h) => h.taskKey),
-    /** Pages of households' tasks: one statement for all windows of a batch, one for the tasks. */
-    householdTaskPages: (filter: TaskFilter | null, order: TaskOrder | null) => pages(JSON.stringify([filter ?? null, order ?? null])),
+    /** Pages of households' tasks with the `relations` read along: one statement for all windows of a batch. */
+    householdTaskPages: (filter: TaskFilter | null, order: TaskOrder | null, relations: readonly TaskRelation[]) =>
+      pages(JSON.stringify([filter ?? null, order ?? null, relations])),
     householdTaskCount: (filter: TaskFilter | null) => counts(JSON.stringify(filter ?? null)),
   };
 }

@@ -1,8 +1,10 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from "type-graphql";
 import { ConnectionType } from "../../graphql/connection";
 import type { RequestContext } from "../../graphql/context";
 import { notFound } from "../../graphql/errors";
 import { PageArgsInput } from "../../graphql/page-args";
+import { nodesSelect } from "../../graphql/selection";
 import { todayInBrussels } from "../../shared/calendar";
 import { Agreement } from "../agreements/agreement.entity";
 import { Handover } from "../handovers/handover.entity";
@@ -15,11 +17,17 @@ import { User } from "../users/user.entity";
 import { TaskComment } from "./task-comment.entity";
 import { TaskEvent } from "./task-event.entity";
 import { isOverdue } from "./task-status";
-import { taskTitle } from "./task-title";
+import { type TaskTitleParts, taskTitle } from "./task-title";
+import type { TaskRelation } from "./task-rows";
 import { TaskFilter, TaskOrder } from "./task.inputs";
 import { Task } from "./task.entity";
 
 export const TaskConnection = ConnectionType(Task, "Task");
+
+const RELATIONS: readonly TaskRelation[] = ["household", "agreement", "assigneeOrganisation"];
+
+/** The relations a task list's nodes select: the list reads them along with its tasks. */
+export const relationsSelected = (info: GraphQLResolveInfo): TaskRelation[] => RELATIONS.filter((relation) => nodesSelect(info, relation));
 
 @Resolver(() => Task)
 export class TaskResolver {
@@ -31,8 +39,9 @@ export class TaskResolver {
     @Arg("filter", () => TaskFilter, { nullable: true }) filter: TaskFilter | null,
     @Arg("orderBy", () => TaskOrder, { nullable: true }) orderBy: TaskOrder | null,
     @Ctx() ctx: RequestContext,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    const list = await ctx.services.tasks.list(ctx.viewer, filter, orderBy, page);
+    const list = await ctx.services.tasks.list(ctx.viewer, filter, orderBy, page, relationsSelected(info));
     // Hand-overs and history entries asking for their task then find it without another statement.
     for (const task of list.nodes) ctx.loaders.task.prime(task.key, task);
     return list;
@@ -41,12 +50,9 @@ export class TaskResolver {
   @FieldResolver(() => String, {
     description: "The template's title in your language (Accept-Language), or the task's own title; a task about one child ends with the child's given name.",
   })
-  async title(@Root() task: Task, @Ctx() ctx: RequestContext): Promise<string> {
-    const [template, child] = await Promise.all([
-      task.templateKey ? ctx.loaders.taskTemplate.load(task.templateKey) : null,
-      task.personKey ? ctx.loaders.person.load(task.personKey) : null,
-    ]);
-    return taskTitle(template ? titleIn(template, ctx.language) : null, task.customTitle, child?.givenName ?? null);
+  title(@Root() task: Task, @Ctx() ctx: RequestContext): string | Promise<string> {
+    const titled = ({ template, childName }: TaskTitleParts) => taskTitle(template ? titleIn(template, ctx.language) : null, task.customTitle, childName);
+    return task.readAlong ? titled(task.readAlong.titleParts) : titleParts(task, ctx).then(titled);
   }
 
   @FieldResolver(() => Boolean, { description: "Open and due before today (Europe/Brussels)." })
@@ -55,13 +61,15 @@ export class TaskResolver {
   }
 
   @FieldResolver(() => Household, { nullable: true, description: "Null for an agreement-level task." })
-  household(@Root() task: Task, @Ctx() ctx: RequestContext): Promise<Household | null> | null {
+  household(@Root() task: Task, @Ctx() ctx: RequestContext): Household | Promise<Household | null> | null {
+    const along = task.readAlong?.household;
+    if (along !== undefined) return along;
     return task.householdKey ? ctx.loaders.household.load(task.householdKey) : null;
   }
 
   @FieldResolver(() => Agreement)
-  async agreement(@Root() task: Task, @Ctx() ctx: RequestContext): Promise<Agreement> {
-    return (await ctx.loaders.agreement.load(task.agreementKey)) ?? Promise.reject(notFound());
+  agreement(@Root() task: Task, @Ctx() ctx: RequestContext): Agreement | Promise<Agreement> {
+    return task.readAlong?.agreement ?? orNotFound(ctx.loaders.agreement.load(task.agreementKey));
   }
 
   @FieldResolver(() => Person, { nullable: true, description: "The child a school-enrolment task is about." })
@@ -70,8 +78,8 @@ export class TaskResolver {
   }
 
   @FieldResolver(() => Organisation, { description: "The member that owns the task." })
-  async assigneeOrganisation(@Root() task: Task, @Ctx() ctx: RequestContext): Promise<Organisation> {
-    return (await ctx.loaders.organisation.load(task.assigneeOrganisationKey)) ?? Promise.reject(notFound());
+  assigneeOrganisation(@Root() task: Task, @Ctx() ctx: RequestContext): Organisation | Promise<Organisation> {
+    return task.readAlong?.assigneeOrganisation ?? orNotFound(ctx.loaders.organisation.load(task.assigneeOrganisationKey));
   }
 
   @FieldResolver(() => User, { nullable: true, description: "The one user of the assignee organisation the task is narrowed to, if any." })
@@ -103,4 +111,17 @@ export class TaskResolver {
   async openHandover(@Root() task: Task, @Ctx() ctx: RequestContext): Promise<Handover | null> {
     return (await ctx.loaders.taskHandovers.load(task.key)).find((h) => isOpen(h.status)) ?? null;
   }
+}
+
+/** The parts of the title of a task read without them (e.g. by a mutation). */
+async function titleParts(task: Task, ctx: RequestContext): Promise<TaskTitleParts> {
+  const [template, child] = await Promise.all([
+    task.templateKey ? ctx.loaders.taskTemplate.load(task.templateKey) : null,
+    task.personKey ? ctx.loaders.person.load(task.personKey) : null,
+  ]);
+  return { template, childName: child?.givenName ?? null };
+}
+
+async function orNotFound<T>(found: Promise<T | null>): Promise<T> {
+  return (await found) ?? Promise.reject(notFound());
 }

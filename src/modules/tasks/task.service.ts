@@ -1,6 +1,6 @@
 import type { SelectQueryBuilder } from "typeorm";
-import type { ConsortiumScope, Viewer } from "../../auth/viewer";
-import { type ChildWindow, childPageKeys } from "../../database/child-pages";
+import { type ConsortiumScope, type Viewer, householdScope } from "../../auth/viewer";
+import { type ChildWindow, childPageRows } from "../../database/child-pages";
 import type { Database } from "../../database/database";
 import { paginate, type ConnectionPage } from "../../graphql/connection";
 import type { PageArgs } from "../../graphql/pagination";
@@ -9,6 +9,7 @@ import { agreementInScope } from "../households/household-scope";
 import { taskConditions, taskInScope, taskOrdering } from "./task-conditions";
 import { TaskComment } from "./task-comment.entity";
 import { TaskEvent } from "./task-event.entity";
+import { type TaskRelation, readTasks, taskSource } from "./task-rows";
 import type { TaskFilter, TaskOrder } from "./task.inputs";
 import { Task } from "./task.entity";
 
@@ -18,17 +19,16 @@ export class TaskService {
 
   readMany(scope: ConsortiumScope, keys: readonly string[]): Promise<Task[]> {
     const inScope = agreementInScope("task.agreement_id", scope);
-    return this.db.manager
-      .createQueryBuilder(Task, "task")
-      .where("task.id IN (:...keys)", { keys: [...keys] })
-      .andWhere(inScope.sql, inScope.params)
-      .getMany();
+    const where = { sql: `task.id = ANY(:keys) AND ${inScope.sql}`, params: { ...inScope.params, keys: [...keys] } };
+    return readTasks(this.db, taskSource(this.db, scope), where);
   }
 
-  list(viewer: Viewer, filter: TaskFilter | null | undefined, order: TaskOrder | null | undefined, page: PageArgs): Promise<ConnectionPage<Task>> {
+  /** A page of the tasks the viewer may see that pass the filter, with the `relations` read along. */
+  list(viewer: Viewer, filter: TaskFilter | null | undefined, order: TaskOrder | null | undefined, page: PageArgs, relations: readonly TaskRelation[] = []): Promise<ConnectionPage<Task>> {
     const today = todayInBrussels();
+    const conditions = taskConditions(viewer, filter, today);
     return paginate(page, {
-      read: (offset, limit) => this.ordered(this.filtered(viewer, filter, today), order).offset(offset).limit(limit).getMany(),
+      read: (offset, limit) => readTasks(this.db, taskSource(this.db, householdScope(viewer), relations), conditions, { orderBy: orderBy(order), offset, limit }),
       count: () => this.filtered(viewer, filter, today).getCount(),
     });
   }
@@ -38,22 +38,22 @@ export class TaskService {
     return this.db.manager.createQueryBuilder(Task, "task").where(conditions.sql, conditions.params);
   }
 
-  private ordered(query: SelectQueryBuilder<Task>, order: TaskOrder | null | undefined): SelectQueryBuilder<Task> {
-    for (const [expression, direction] of taskOrdering(order)) query.addOrderBy(expression, direction);
-    return query;
-  }
-
-  /** The keys of one page per household window, in list order, all read in one statement. */
-  pageKeysOfHouseholds(viewer: Viewer, filter: TaskFilter | null, order: TaskOrder | null, windows: readonly ChildWindow[]): Promise<string[][]> {
+  /** One page of tasks per household window, in list order, all read in one statement, with the `relations` read along. */
+  async pagesOfHouseholds(viewer: Viewer, filter: TaskFilter | null, order: TaskOrder | null, relations: readonly TaskRelation[], windows: readonly ChildWindow[]): Promise<Task[][]> {
     const conditions = taskConditions(viewer, filter, todayInBrussels());
-    return childPageKeys(this.db, {
+    const source = taskSource(this.db, householdScope(viewer), relations);
+    const pages = await childPageRows(this.db, {
       id: "task.id",
       parent: "task.household_id",
       from: "task",
       where: `task.household_id = ANY(:windowHouseholds) AND ${conditions.sql}`,
-      orderBy: taskOrdering(order).map(([expression, direction]) => `${expression} ${direction}`).join(", "),
-      params: { ...conditions.params, windowHouseholds: windows.map((w) => w.parentKey) },
-    }, windows);
+      orderBy: orderBy(order),
+      params: { ...source.params, ...conditions.params, windowHouseholds: windows.map((w) => w.parentKey) },
+    }, { alias: "task", columns: source.columns, joins: source.joins }, windows);
+    // Made in one go, so that what the pages share (an assignee) is made once.
+    const tasks = source.hydrate(pages.flat());
+    let start = 0;
+    return pages.map((rows) => tasks.slice(start, (start += rows.length)));
   }
 
   /** How many of each household's tasks pass the filter. */
@@ -98,3 +98,6 @@ export class TaskService {
     return this.db.manager.createQueryBuilder(entity, alias).where(inScope.sql, inScope.params);
   }
 }
+
+const orderBy = (order: TaskOrder | null | undefined): string =>
+  taskOrdering(order).map(([expression, direction]) => `${expression} ${direction}`).join(", ");

@@ -4,7 +4,7 @@ import { attributesOrganisation, definitionProblem, familyOf } from "../../../sr
 import { type ReportSqlContext, reportSql } from "../../../src/modules/reports/report-sql";
 import { ReportDimension, ReportMeasure } from "../../../src/modules/reports/report-vocabulary";
 
-const ALL: ReportSqlContext = { scope: { all: true }, today: "2026-11-23", language: "en", limit: 10002 };
+const ALL: ReportSqlContext = { scope: { all: true }, today: "2026-11-23", language: "en", limit: 10002, countsHouseholds: true };
 const PARTNER: ReportSqlContext = { ...ALL, scope: { all: false, consortiumIds: ["c1"] } };
 const AGREEMENT = "11111111-1111-4111-8111-111111111111";
 
@@ -16,10 +16,14 @@ describe("reportSql", () => {
   it("aggregates one family by its dimensions and the totals in one statement, without attribution when none is asked", () => {
     const { sql, params } = reportSql(definition(["ARRIVAL_QUARTER", "ARRIVAL_ROUTE"], ["HOUSEHOLDS", "PERSONS"]), ALL);
     expect(sql).not.toContain(";");
-    expect(count(sql, "GROUP BY GROUPING SETS ((d0_key, d0_label, d1_key, d1_label), ())")).toBe(1);
-    expect(sql).toContain(`to_char(h.arrived_on, 'YYYY-"Q"Q') AS d0_key`);
-    expect(sql).toContain("LEFT JOIN person p ON p.household_id = h.id");
-    expect(sql).toContain("count(DISTINCT person_id)");
+    expect(count(sql, "GROUP BY GROUPING SETS ((d0, d1), ())")).toBe(1);
+    // Facts keep the quarter's first instant; only the groups are written out.
+    expect(sql).toContain("date_trunc('quarter', CAST(h.arrived_on AS timestamp)) AS d0");
+    expect(sql).toContain(`to_char(d0, 'YYYY-"Q"Q') AS d0_key`);
+    // Persons are counted per household before the join, and no aggregate is DISTINCT.
+    expect(sql).toContain("FROM person sp GROUP BY sp.household_id) size ON size.household_id = h.id");
+    expect(sql).toContain("sum(persons)");
+    expect(sql).not.toContain("DISTINCT");
     expect(sql).not.toMatch(/consortium_membership|organisation o|FULL JOIN|scope_agreement/);
     expect(sql).toMatch(/ORDER BY total DESC, lower\(d0_label\) NULLS LAST, d0_key, lower\(d1_label\) NULLS LAST, d1_key\s+LIMIT :limit/);
     expect(params).toMatchObject({ today: "2026-11-23", limit: 10002 });
@@ -27,7 +31,12 @@ describe("reportSql", () => {
 
   it("attributes each family to organisations for an organisation dimension or filter", () => {
     const byProvince = reportSql(definition(["PROVINCE"], ["HOUSEHOLDS", "TASKS", "FUNDING_DUE"]), ALL).sql;
-    expect(byProvince).toContain("m.left_on IS NULL OR m.left_on > COALESCE(h.accompaniment_starts_on, CAST(:today AS date))");
+    // Households meet each province once: the members' memberships are grouped by it.
+    expect(byProvince).toContain("SELECT m.consortium_id, o.province AS d0, max(COALESCE(m.left_on, 'infinity')) AS until");
+    expect(byProvince).toContain("GROUP BY m.consortium_id, o.province) member");
+    expect(byProvince).toContain("member.until > COALESCE(h.accompaniment_starts_on, CAST(:today AS date))");
+    // ...and count once in the totals, on their first fact.
+    expect(byProvince).toContain("CASE WHEN GROUPING(d0) <> 0 THEN count(*) FILTER (WHERE first) ELSE count(*) END AS households");
     expect(byProvince).toContain("JOIN organisation o ON o.id = t.assignee_organisation_id");
     expect(byProvince).toContain("JOIN funding_allocation fa ON fa.funding_line_id = l.id");
     expect(byProvince).toContain("fa.amount_cents AS amount_cents");
@@ -35,6 +44,10 @@ describe("reportSql", () => {
     expect(filtered.sql).toContain("o.kind = ANY(CAST(:organisationKinds AS text[]))");
     expect(filtered.sql).toContain("fa.amount_cents AS amount_cents");
     expect(reportSql(definition(["AGREEMENT"], ["FUNDING_DUE"]), ALL).sql).toContain("l.amount_cents AS amount_cents");
+    // Households take the organisation filters among the members sharing them.
+    const households = reportSql(definition(["ARRIVAL_YEAR"], ["HOUSEHOLDS"], { provinces: ["LIEGE"] } as never), ALL).sql;
+    expect(households).toMatch(/JOIN organisation o ON o.id = m.organisation_id\s+WHERE o.province = ANY\(CAST\(:provinces AS text\[\]\)\)\s+GROUP BY m.consortium_id\) member/);
+    expect(households).not.toContain("FILTER (WHERE first)");
   });
 
   it("joins the families present on their dimension keys, none meeting none", () => {
@@ -44,6 +57,14 @@ describe("reportSql", () => {
     expect(sql).toContain("FULL JOIN task_figures ON task_figures.total = household_figures.total AND COALESCE(task_figures.d0_key, '') = COALESCE(household_figures.d0_key, '')");
     expect(sql).toContain("COALESCE(funding_figures.d0_key, '') = COALESCE(household_figures.d0_key, task_figures.d0_key, '')");
     for (const family of ["household", "task", "funding"]) expect(sql).toContain(`COALESCE(${family}_figures.households, 0) AS ${family}_households`);
+  });
+
+  it("counts the distinct households of tasks and funding only to withhold small counts", () => {
+    const definitionByProvince = definition(["PROVINCE"], ["TASKS", "FUNDING_DUE"]);
+    expect(count(reportSql(definitionByProvince, ALL).sql, "count(DISTINCT household_id) AS households")).toBe(2);
+    const { sql } = reportSql(definitionByProvince, { ...ALL, countsHouseholds: false });
+    expect(sql).not.toContain("DISTINCT");
+    expect(count(sql, "CAST(NULL AS bigint) AS households")).toBe(2);
   });
 
   it("answers the totals alone without dimensions", () => {

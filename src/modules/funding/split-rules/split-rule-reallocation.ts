@@ -1,6 +1,6 @@
 /** Re-dividing funding lines when a split rule takes effect, in the caller's transaction. */
 import type { MutationScope } from "../../../shared/mutation-runner";
-import { consortiumMembers, reallocateLine } from "../funding-line-writes";
+import { lineSharing, reallocateLines } from "../funding-line-writes";
 import { FundingLine } from "../funding-line.entity";
 import type { SplitRule } from "./split-rule.entity";
 
@@ -16,6 +16,5 @@ export async function reallocateCoveredLines(scope: MutationScope, rule: SplitRu
   if (rule.householdKey) query.andWhere("line.household_id = :householdKey", { householdKey: rule.householdKey });
   const lines = await query.orderBy("line.id").getMany();
   if (lines.length === 0) return;
-  const members = await consortiumMembers(scope.manager, consortiumKey);
-  for (const line of lines) await reallocateLine(scope, consortiumKey, members, line);
+  await reallocateLines(scope, consortiumKey, await lineSharing(scope.manager, { agreementKey: rule.agreementKey, consortiumKey }), lines);
 }

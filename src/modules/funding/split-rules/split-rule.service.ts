@@ -69,7 +69,7 @@ export class SplitRuleService {
       await manager.insert(SplitRuleWeight, weights.map((w) => ({ ruleKey: rule.key, organisationKey: w.organisationKey!, kind: w.kind, weight: w.weight, position: order.indexOf(w.organisationKey!) })));
       // The proposer's organisation approves implicitly.
       await manager.insert(SplitRuleApproval, { ruleKey: rule.key, organisationKey: caller.viewer.organisationId, approvedByUserKey: caller.viewer.userId, approvedAt: new Date() });
-      await audit({ subjectType: "SplitRule", subjectKey: rule.key, consortiumKey: agreement.consortiumKey, before: null, after: { ...rule, weights } });
+      audit({ subjectType: "SplitRule", subjectKey: rule.key, consortiumKey: agreement.consortiumKey, before: null, after: { ...rule, weights } });
       return takeEffectIfAgreed(scope, rule, agreement.consortiumKey);
     });
   }
@@ -84,7 +84,7 @@ export class SplitRuleService {
       // The version bump queues concurrent approvals: the later one answers CONFLICT and sees the other's.
       const after = await updateVersioned(scope.manager, SplitRule, rule.key, input.expectedVersion);
       await scope.manager.insert(SplitRuleApproval, { ruleKey: rule.key, organisationKey: caller.viewer.organisationId, approvedByUserKey: caller.viewer.userId, approvedAt: new Date() });
-      await scope.audit({ subjectType: "SplitRule", subjectKey: rule.key, consortiumKey, before: rule, after: { ...after, approvedBy: caller.viewer.organisationId } });
+      scope.audit({ subjectType: "SplitRule", subjectKey: rule.key, consortiumKey, before: rule, after: { ...after, approvedBy: caller.viewer.organisationId } });
       return takeEffectIfAgreed(scope, after, consortiumKey);
     });
   }
@@ -97,7 +97,7 @@ export class SplitRuleService {
       rejectIf([stillProposed(rule), reason ? null : userError(["input", "reason"], UserErrorCode.REQUIRED, "Say why the rule is rejected.")]);
       const changes = { status: SplitRuleStatus.REJECTED, rejectionReason: reason, rejectedByUserKey: caller.viewer.userId };
       const after = await updateVersioned(manager, SplitRule, rule.key, input.expectedVersion, changes);
-      await audit({ subjectType: "SplitRule", subjectKey: rule.key, consortiumKey, before: rule, after });
+      audit({ subjectType: "SplitRule", subjectKey: rule.key, consortiumKey, before: rule, after });
       return after;
     });
   }
@@ -135,10 +135,10 @@ async function takeEffectIfAgreed(scope: MutationScope, rule: SplitRule, consort
     .getMany();
   for (const before of replaced) {
     const after = await updateVersioned(scope.manager, SplitRule, before.key, before.version, { status: SplitRuleStatus.SUPERSEDED });
-    await scope.audit({ subjectType: "SplitRule", subjectKey: before.key, consortiumKey, before, after });
+    scope.audit({ subjectType: "SplitRule", subjectKey: before.key, consortiumKey, before, after });
   }
   const after = await updateVersioned(scope.manager, SplitRule, rule.key, rule.version, { status: SplitRuleStatus.APPROVED, tookEffectAt: new Date() });
-  await scope.audit({ subjectType: "SplitRule", subjectKey: rule.key, consortiumKey, before: rule, after });
+  scope.audit({ subjectType: "SplitRule", subjectKey: rule.key, consortiumKey, before: rule, after });
   await reallocateCoveredLines(scope, after, consortiumKey);
   return after;
 }
