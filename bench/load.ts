@@ -26,7 +26,7 @@ export interface HttpLoad {
 export const answerIsClean = (body: string): boolean => !body.includes('"errors"') && !body.includes('"userErrors":[{');
 
 /** The latency at a quantile (0..1) of the sorted latencies. */
-function quantile(sorted: readonly number[], q: number): number {
+export function quantile(sorted: readonly number[], q: number): number {
   return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
 }
 

@@ -11,6 +11,10 @@ import type { Viewer } from "./auth/viewer";
 import type { Config } from "./config/config";
 import { Database } from "./database/database";
 import type { RequestContext } from "./graphql/context";
+import { memoryCostBudget } from "./graphql/cost-budget";
+import { costBudgetPlugin } from "./graphql/cost-budget-plugin";
+import { databaseOutagePlugin, rethrowOutage } from "./graphql/database-outage";
+import { redisCostBudget } from "./graphql/cost-budget-redis";
 import { errorFormatter } from "./graphql/format-error";
 import { hardening } from "./graphql/hardening";
 import { type Language, pickLanguage } from "./graphql/language";
@@ -21,6 +25,7 @@ import { createExpressApp } from "./http/server";
 import { Agreement } from "./modules/agreements/agreement.entity";
 import { AgreementService } from "./modules/agreements/agreement.service";
 import { AuditEvent } from "./modules/audit/audit-event.entity";
+import { AuditEventService } from "./modules/audit/audit-event.service";
 import { CooperationEvent } from "./modules/cooperation/cooperation-event.entity";
 import { CooperationService } from "./modules/cooperation/cooperation.service";
 import { FundingRateSchedule } from "./modules/funding/funding-rate-schedule.entity";
@@ -135,6 +140,7 @@ export function createServices(db: Database, taskPubSub: TaskPubSub, reportSetti
     cooperation: new CooperationService(db, mutations, new HouseholdAccess(db), taskPubSub),
     savedReports: new SavedReportService(db, mutations, definitionProblem),
     reports: new ReportService(db, reportSettings.suppressionThreshold),
+    auditEvents: new AuditEventService(db),
     taskPubSub,
   };
 }
@@ -142,6 +148,7 @@ export function createServices(db: Database, taskPubSub: TaskPubSub, reportSetti
 /** The composition root: wires config, database, services, schema and HTTP server. */
 export async function createApp(config: Config, db: Database, logger: Logger): Promise<App> {
   const livePubSub = createLivePubSub(config.redisUrl, logger);
+  const costBudget = config.redisUrl ? redisCostBudget(config.redisUrl, config.costBudget, logger) : memoryCostBudget(config.costBudget);
   const services = createServices(db, livePubSub.pubSub, config.reports);
   const verifier = new TokenVerifier(config.auth);
   const production = config.nodeEnv === "production";
@@ -179,11 +186,15 @@ export async function createApp(config: Config, db: Database, logger: Logger): P
     includeStacktraceInErrorResponses: !production,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,
+    // main.ts handles SIGTERM: Apollo's own handler would re-raise it once Apollo stopped, killing the process before the rest closed.
+    stopOnTerminationSignals: false,
     formatError: errorFormatter(logger, !production),
     validationRules: armor.validationRules,
     parseOptions: armor.parseOptions,
     plugins: [
       ...armor.plugins,
+      costBudgetPlugin(costBudget),
+      databaseOutagePlugin(),
       ApolloServerPluginCacheControlDisabled(),
       // Apollo's landing page loads from the internet: the IDE is served by src/http/server.ts.
       ApolloServerPluginLandingPageDisabled(),
@@ -194,7 +205,7 @@ export async function createApp(config: Config, db: Database, logger: Logger): P
   await apollo.start();
 
   const context = async (req: Request): Promise<RequestContext> => {
-    const viewer = await viewerOf(req.headers.authorization);
+    const viewer = await viewerOf(req.headers.authorization).catch(rethrowOutage);
     if (!viewer) {
       throw new GraphQLError("Authentication required: send a valid bearer token.", {
         extensions: { code: "UNAUTHENTICATED", http: { status: 401 } },
@@ -235,6 +246,7 @@ export async function createApp(config: Config, db: Database, logger: Logger): P
       accepting = false;
       await apollo.stop();
       await livePubSub.close();
+      await costBudget.close();
       await db.close();
     },
   };

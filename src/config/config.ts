@@ -1,4 +1,5 @@
 import { bool, cleanEnv, makeValidator, port, str, url } from "envalid";
+import type { BucketSettings } from "../graphql/cost-budget";
 
 /** Everything the server reads from its environment, validated once at start. */
 export interface Config {
@@ -25,6 +26,8 @@ export interface Config {
     maxCost: number;
     maxBodyBytes: string;
   };
+  /** Each organisation's budget of query cost (in Redis with `redisUrl`, else per instance). */
+  costBudget: BucketSettings;
   reports: {
     /** Evaluators see no person or household count below this (DESIGN: 5 unless configured). */
     suppressionThreshold: number;
@@ -81,6 +84,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       MAX_QUERY_TOKENS: positiveInt({ default: 2000 }),
       MAX_QUERY_COST: positiveInt({ default: 20000 }),
       MAX_BODY_SIZE: byteSize({ default: "100kb" }),
+      COST_BUCKET_SIZE: positiveInt({ default: undefined }),
+      COST_RESTORE_RATE: positiveInt({ default: 1000 }),
       REPORT_SUPPRESSION_THRESHOLD: positiveInt({ default: 5 }),
     },
     { reporter: throwingReporter },
@@ -96,6 +101,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   // Without both checks any token the provider signs, for any application, would be accepted.
   if (e.AUTH_JWKS_URL && (!e.AUTH_ISSUER || !e.AUTH_AUDIENCE)) {
     throw new Error("Invalid configuration: AUTH_ISSUER and AUTH_AUDIENCE must be set with AUTH_JWKS_URL");
+  }
+  // A smaller bucket would throttle, forever, operations the cost limit lets through.
+  const bucketSize = e.COST_BUCKET_SIZE ?? e.MAX_QUERY_COST;
+  if (bucketSize < e.MAX_QUERY_COST) {
+    throw new Error("Invalid configuration: COST_BUCKET_SIZE must be at least MAX_QUERY_COST");
   }
   return {
     nodeEnv: e.NODE_ENV,
@@ -115,6 +125,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxCost: e.MAX_QUERY_COST,
       maxBodyBytes: e.MAX_BODY_SIZE,
     },
+    costBudget: { maximumAvailable: bucketSize, restoreRate: e.COST_RESTORE_RATE },
     reports: { suppressionThreshold: e.REPORT_SUPPRESSION_THRESHOLD },
   };
 }

@@ -72,12 +72,17 @@ export class Database {
     if (this.embedded) return this.manager.query(sql, parameters);
     this.statements.logQuery(sql, parameters);
     const [client, release] = await (this.dataSource.driver as PostgresDriver).obtainMasterConnection();
+    // A connection lost mid-query also emits "error" on the client, which would crash the process
+    // without a listener; the query's own rejection reports it, and the pool drops the client.
+    const lost = () => undefined;
+    client.on("error", lost);
     try {
       return (await client.query({ name: this.preparedName(sql), text: sql, values: parameters })).rows;
     } catch (error) {
       this.statements.logQueryError(error as Error, sql);
       throw error;
     } finally {
+      client.removeListener("error", lost);
       release();
     }
   }

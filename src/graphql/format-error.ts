@@ -1,6 +1,8 @@
 import type { GraphQLFormattedError } from "graphql";
 import { unwrapResolverError } from "@apollo/server/errors";
 import type { Logger } from "pino";
+import { isDatabaseUnavailable } from "../database/unavailable";
+import { databaseUnavailable } from "./database-outage";
 import { QUERY_TOO_COMPLEX, exceededLimit } from "./hardening";
 
 /** Codes of errors the client caused and can act on: their message is shown as is. */
@@ -27,7 +29,7 @@ const SUGGESTION = / ?Did you mean [^?]*\?/g;
  * Errors the client can act on keep their message and code (without a stack: it is their
  * mistake, not ours; in production without suggestions either). Anything else is an internal
  * fault: logged with its detail, answered with a generic message (never a stack or SQL text in
- * production).
+ * production). An unreachable database is no fault of the request: SERVICE_UNAVAILABLE, retryable.
  */
 export function errorFormatter(logger: Logger, exposeDetail: boolean) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
@@ -35,6 +37,10 @@ export function errorFormatter(logger: Logger, exposeDetail: boolean) {
     if (limit) {
       const message = formatted.message.replace(/^Syntax Error: /, "").replace("more that", "more than");
       return { message, locations: formatted.locations, extensions: { code: QUERY_TOO_COMPLEX, limit } };
+    }
+    if (isDatabaseUnavailable(error)) {
+      logger.warn({ err: unwrapResolverError(error), path: formatted.path }, "the database cannot be reached");
+      return databaseUnavailable(formatted.path);
     }
     const code = formatted.extensions?.code;
     if (typeof code === "string" && EXPOSED_CODES.has(code)) {

@@ -1,17 +1,36 @@
-import { type ValidationError, getMetadataStorage, validate } from "class-validator";
+import { type ValidationError, ValidateBy, getMetadataStorage, validate } from "class-validator";
 import { GraphQLError } from "graphql";
 import { UserErrorCode, type UserError, userError } from "./user-error";
 
 const CODE_BY_CONSTRAINT: Record<string, UserErrorCode> = {
   isNotEmpty: UserErrorCode.REQUIRED,
   isDefined: UserErrorCode.REQUIRED,
+  notBlank: UserErrorCode.REQUIRED,
   maxLength: UserErrorCode.TOO_LONG,
   arrayMaxSize: UserErrorCode.TOO_LONG,
 };
 
-/** Checks an input object's class-validator rules; each failure becomes a user error with its field path. */
+/** Text stored trimmed must not be white space only: trimmed to nothing, it is no value (empty text is for a length rule to refuse). */
+export function NotBlank(): PropertyDecorator {
+  return ValidateBy({
+    name: "notBlank",
+    validator: { validate: (value) => typeof value !== "string" || value === "" || value.trim() !== "", defaultMessage: (args) => `${args?.property} cannot be blank.` },
+  });
+}
+
+/** Checks an input object's class-validator rules and its text; each failure becomes a user error with its field path. */
 export async function inputErrors(input: object, path: string[] = ["input"]): Promise<UserError[]> {
-  return flatten(await validate(input, { forbidUnknownValues: false }), path);
+  return [...flatten(await validate(input, { forbidUnknownValues: false }), path), ...unstorableText(input, path)];
+}
+
+/** U+0000 and a lone half of a surrogate pair: PostgreSQL stores neither in text or JSON (the audit trail). */
+const UNSTORABLE = /\u0000|\p{Surrogate}/u;
+
+/** Text PostgreSQL cannot store is the user's to fix, not a database fault. */
+function unstorableText(value: unknown, path: string[]): UserError[] {
+  if (typeof value === "string") return UNSTORABLE.test(value) ? [userError(path, UserErrorCode.INVALID, "Text must be well-formed Unicode without U+0000.")] : [];
+  if (value === null || typeof value !== "object") return [];
+  return Object.entries(value).flatMap(([key, item]) => unstorableText(item, [...path, key]));
 }
 
 function flatten(errors: ValidationError[], path: string[]): UserError[] {

@@ -28,6 +28,7 @@ export function createLoaders(services: Services, viewer: Viewer) {
     ...fundingLineLoaders(services, viewer),
     ...splitRuleLoaders(services, viewer),
     ...savedReportLoaders(services, viewer),
+    auditEvent: keyedLoader((keys) => services.auditEvents.readMany(viewer, keys), (e) => e.key),
   };
 }
 
@@ -55,5 +56,6 @@ export function nodeLoaders(loaders: Loaders): Record<string, (key: string) => P
     FundingLine: (key) => loaders.fundingLine.load(key),
     SplitRule: (key) => loaders.splitRule.load(key),
     SavedReport: (key) => loaders.savedReport.load(key),
+    AuditEvent: (key) => loaders.auditEvent.load(key),
   };
 }

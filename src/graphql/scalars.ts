@@ -1,4 +1,4 @@
-import { GraphQLScalarType } from "graphql";
+import { GraphQLError, GraphQLScalarType } from "graphql";
 import { DateTimeResolver, LocalDateResolver } from "graphql-scalars";
 
 const localDate = LocalDateResolver.toConfig();
@@ -14,7 +14,15 @@ export const DateScalar = new GraphQLScalarType({
   name: "Date",
   description: "A calendar day in ISO-8601 form, e.g. 2026-03-01.",
   serialize: (value) => (typeof value === "string" && DAY.test(value) ? value : localDate.serialize(value)),
+  parseValue: (value) => notInYearZero(localDate.parseValue!(value)),
+  parseLiteral: (ast, variables) => notInYearZero(localDate.parseLiteral!(ast, variables)),
 });
+
+/** PostgreSQL has no year 0 (1 BC precedes 1 AD): such a day is refused here rather than by the database. */
+function notInYearZero(day: string): string {
+  if (day.startsWith("0000-")) throw new GraphQLError(`Value is not a valid Date: ${day}`);
+  return day;
+}
 
 export const DateTimeScalar = new GraphQLScalarType({
   ...DateTimeResolver.toConfig(),

@@ -1,6 +1,7 @@
 import type { GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
 import { AgreementResolver } from "../modules/agreements/agreement.resolver";
+import { AuditEventResolver } from "../modules/audit/audit-event.resolver";
 import { ConsortiumMembershipResolver } from "../modules/consortia/consortium-membership.resolver";
 import { ConsortiumResolver } from "../modules/consortia/consortium.resolver";
 import { CooperationEventResolver } from "../modules/cooperation/cooperation-event.resolver";
@@ -38,7 +39,7 @@ import { validateArgument } from "./input-validation";
 import { NodeResolver } from "./node.resolver";
 import { AgreementSplitRulesResolver, SplitRuleApprovalResolver, SplitRuleResolver, SplitRuleWeightResolver } from "../modules/funding/split-rules/split-rule.resolver";
 
-export const RESOLVERS = [NodeResolver, ViewerResolver, UserResolver, OrganisationResolver, ConsortiumResolver, ConsortiumMembershipResolver, AgreementResolver, HouseholdResolver, PersonResolver, AccommodationResolver, AgreementHouseholdsResolver, TaskTemplateResolver, AgreementResponsibilitiesResolver, ResponsibilityAssignmentResolver, AccompanimentResolver, CooperationEventResolver, AgreementCooperationResolver, HouseholdCooperationResolver, TaskResolver, TaskMutationResolver, TaskEventResolver, TaskCommentResolver, HouseholdTasksResolver, HandoverResolver, TaskSubscriptionResolver, FundingRateScheduleResolver, FundingRateResolver, FundingLineResolver, FundingAllocationResolver, HouseholdFundingResolver, FundingStatementResolver, FundingMemberTotalResolver, FundingAgreementTotalResolver, FundingStatementLineResolver, SplitRuleResolver, SplitRuleWeightResolver, SplitRuleApprovalResolver, AgreementSplitRulesResolver, SavedReportResolver, ProgrammeOverviewResolver, AgreementOverviewResolver, MemberOverviewResolver, OverdueTaskCountResolver, TaskTemplateDurationResolver, EndingAccompanimentResolver, AccommodationEndingResolver, ReportResolver] as const;
+export const RESOLVERS = [NodeResolver, ViewerResolver, UserResolver, OrganisationResolver, ConsortiumResolver, ConsortiumMembershipResolver, AgreementResolver, HouseholdResolver, PersonResolver, AccommodationResolver, AgreementHouseholdsResolver, TaskTemplateResolver, AgreementResponsibilitiesResolver, ResponsibilityAssignmentResolver, AccompanimentResolver, CooperationEventResolver, AgreementCooperationResolver, HouseholdCooperationResolver, TaskResolver, TaskMutationResolver, TaskEventResolver, TaskCommentResolver, HouseholdTasksResolver, HandoverResolver, TaskSubscriptionResolver, FundingRateScheduleResolver, FundingRateResolver, FundingLineResolver, FundingAllocationResolver, HouseholdFundingResolver, FundingStatementResolver, FundingMemberTotalResolver, FundingAgreementTotalResolver, FundingStatementLineResolver, SplitRuleResolver, SplitRuleWeightResolver, SplitRuleApprovalResolver, AgreementSplitRulesResolver, SavedReportResolver, ProgrammeOverviewResolver, AgreementOverviewResolver, MemberOverviewResolver, OverdueTaskCountResolver, TaskTemplateDurationResolver, EndingAccompanimentResolver, AccommodationEndingResolver, ReportResolver, AuditEventResolver] as const;
 
 /**
  * The GraphQL schema, generated from the code; `npm run schema` writes it to schema/schema.graphql.

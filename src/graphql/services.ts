@@ -1,4 +1,5 @@
 import type { AgreementService } from "../modules/agreements/agreement.service";
+import type { AuditEventService } from "../modules/audit/audit-event.service";
 import type { IntegrationPathServices } from "../modules/integration-path/integration-path-services";
 import type { CooperationService } from "../modules/cooperation/cooperation.service";
 import type { FundingServices } from "../modules/funding/funding-services";
@@ -33,6 +34,7 @@ export interface Services extends IntegrationPathServices, TaskServices, Funding
   programmeOverview: ProgrammeOverviewService;
   savedReports: SavedReportService;
   reports: ReportService;
+  auditEvents: AuditEventService;
   /** Task notifications for live subscribers: in-process, or through Redis across instances. */
   taskPubSub: TaskPubSub;
 }

@@ -1,13 +1,16 @@
 import { createRedisEventTarget } from "@graphql-yoga/redis-event-target";
-import Redis, { type RedisOptions } from "ioredis";
+import type Redis from "ioredis";
 import type { Logger } from "pino";
 import { type TaskNotification, type TaskPubSub, createTaskPubSub } from "../modules/tasks/task-notifications";
+import { connectRedis } from "../shared/redis-connection";
 
 type TaskEventTarget = NonNullable<Parameters<typeof createTaskPubSub>[0]>;
 type Listener = ((event: CustomEvent) => void) | { handleEvent(event: CustomEvent): void };
 
 /** Channels are `thuis:<topic>`, so a Redis shared with other applications keeps ours apart. */
 const CHANNEL_PREFIX = "thuis:";
+
+const LIVE_EVENTS_PAUSED = "live events between instances are paused";
 
 const TOPICS: ReadonlySet<string> = new Set(["TASK_ASSIGNED", "TASK_CHANGED", "HANDOVER_PROPOSED"]);
 
@@ -26,10 +29,10 @@ export interface LivePubSub {
 export function createLivePubSub(redisUrl: string | undefined, logger: Logger): LivePubSub {
   if (!redisUrl) return { pubSub: createTaskPubSub(), close: async () => {} };
   // Publishing never queues: what cannot be sent now is dropped and logged, not sent late.
-  const publisher = connect(redisUrl, "publish", logger, { enableOfflineQueue: false });
+  const publisher = connectRedis(redisUrl, "publish", LIVE_EVENTS_PAUSED, logger, { enableOfflineQueue: false });
   // SUBSCRIBE waits for the connection however long it takes (the event target does not catch a
   // failed one: it would be an unhandled rejection); ioredis subscribes again after a reconnect.
-  const subscriber = connect(redisUrl, "subscribe", logger, { maxRetriesPerRequest: null });
+  const subscriber = connectRedis(redisUrl, "subscribe", LIVE_EVENTS_PAUSED, logger, { maxRetriesPerRequest: null });
   return {
     pubSub: createTaskPubSub(redisEventTarget(publisher, subscriber, logger)),
     close: async () => {
@@ -78,22 +81,6 @@ function redisEventTarget(publisher: Redis, subscriber: Redis, logger: Logger): 
       return true;
     },
   };
-}
-
-function connect(url: string, role: "publish" | "subscribe", logger: Logger, options: RedisOptions): Redis {
-  // disconnectTimeout: closing while Redis is away would otherwise hold the process for 2 s.
-  const client = new Redis(url, { connectionName: `thuis-${role}`, disconnectTimeout: 500, ...options });
-  let failing = false;
-  // One line per outage, not one per retry; the error names the host, never a password or a payload.
-  client.on("error", (error: Error) => {
-    if (!failing) logger.warn({ err: error, redis: role }, "Redis connection failed: live events between instances are paused while it retries");
-    failing = true;
-  });
-  client.on("ready", () => {
-    if (failing) logger.info({ redis: role }, "Redis connection restored");
-    failing = false;
-  });
-  return client;
 }
 
 /** A notification as published by any instance; anything else (another application's, a garbled one) is null. */

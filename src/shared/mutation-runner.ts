@@ -65,12 +65,11 @@ export class MutationRunner {
       for (const effect of effects) effect();
       return { result, userErrors: [] };
     } catch (error) {
+      // A concurrent retry with the same key committed first: answer with its result. Our work may have
+      // failed on its record, or already on what it wrote (a unique reference, a bumped version, ...).
+      const earlier = spec.idempotencyKey ? await this.replay(spec, requestHash) : null;
+      if (earlier) return earlier;
       if (error instanceof UserErrors) return { result: null, userErrors: error.errors };
-      // A concurrent retry with the same key committed first: answer with its result.
-      if (spec.idempotencyKey && isUniqueViolation(error, "idempotency_record_pkey")) {
-        const earlier = await this.replay(spec, requestHash);
-        if (earlier) return earlier;
-      }
       throw error;
     }
   }

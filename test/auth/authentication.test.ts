@@ -41,7 +41,7 @@ describe("authentication with the development secret (HS256)", () => {
   afterAll(() => t.close());
 
   it("lets a valid token in", async () => {
-    expect(await ask(t, `Bearer ${await sign({ sub: USERS.gentStaff })}`)).toEqual({ status: 200, body: { data: { viewer: { roles: ["PARTNER_STAFF"] } } } });
+    expect(await ask(t, `Bearer ${await sign({ sub: USERS.gentStaff })}`)).toEqual({ status: 200, body: { data: { viewer: { roles: ["PARTNER_STAFF"] } }, extensions: { cost: expect.any(Object) } } });
   });
 
   it.each<[string, () => Promise<string | undefined>]>([
@@ -104,7 +104,7 @@ describe("authentication against an OIDC provider's JWKS", () => {
 
   it("lets in a token the provider signed for this API, fetching the keys once", async () => {
     const token = await sign(providerKey, {});
-    expect(await ask(t, `Bearer ${token}`)).toEqual({ status: 200, body: { data: { viewer: { roles: ["FEDASIL_STAFF"] } } } });
+    expect(await ask(t, `Bearer ${token}`)).toEqual({ status: 200, body: { data: { viewer: { roles: ["FEDASIL_STAFF"] } }, extensions: { cost: expect.any(Object) } } });
     expect(await ask(t, `Bearer ${await sign(providerKey, { sub: USERS.liegeStaff })}`)).toMatchObject({ status: 200 });
     expect(keyRequests).toBe(1);
   });

@@ -13,6 +13,7 @@ describe("configuration", () => {
       seedDemoData: true,
       logLevel: "info",
       limits: { maxDepth: 10, maxAliases: 20, maxTokens: 2000, maxCost: 20000, maxBodyBytes: "100kb" },
+      costBudget: { maximumAvailable: 20000, restoreRate: 1000 },
       reports: { suppressionThreshold: 5 },
     });
     expect(config.auth.jwtSecret?.length).toBeGreaterThanOrEqual(32);
@@ -34,6 +35,8 @@ describe("configuration", () => {
       MAX_QUERY_TOKENS: "900",
       MAX_QUERY_COST: "5000",
       MAX_BODY_SIZE: "1mb",
+      COST_BUCKET_SIZE: "8000",
+      COST_RESTORE_RATE: "200",
       REPORT_SUPPRESSION_THRESHOLD: "10",
     });
     expect(config).toMatchObject({
@@ -47,6 +50,7 @@ describe("configuration", () => {
       seedDemoData: false,
       logLevel: "warn",
       limits: { maxDepth: 8, maxAliases: 5, maxTokens: 900, maxCost: 5000, maxBodyBytes: "1mb" },
+      costBudget: { maximumAvailable: 8000, restoreRate: 200 },
       reports: { suppressionThreshold: 10 },
     });
   });
@@ -69,6 +73,9 @@ describe("configuration", () => {
     ["MAX_QUERY_TOKENS", { MAX_QUERY_TOKENS: "1.5" }],
     ["DATABASE_POOL_SIZE", { DATABASE_POOL_SIZE: "many" }],
     ["MAX_BODY_SIZE", { MAX_BODY_SIZE: "lots" }],
+    ["COST_RESTORE_RATE", { COST_RESTORE_RATE: "0" }],
+    ["COST_BUCKET_SIZE", { COST_BUCKET_SIZE: "1.5" }],
+    ["COST_BUCKET_SIZE", { COST_BUCKET_SIZE: "19999" }],
     ["REDIS_URL", { REDIS_URL: "http://cache:6379" }],
     ["SEED_DEMO_DATA", { SEED_DEMO_DATA: "perhaps" }],
   ])("refuses a wrong %s with a message naming it", (variable, env) => {
@@ -78,6 +85,12 @@ describe("configuration", () => {
   it("refuses production without any way to verify tokens, naming both settings", () => {
     expect(() => loadConfig({ NODE_ENV: "production" })).toThrow(/AUTH_JWKS_URL or AUTH_JWT_SECRET must be set/);
     expect(loadConfig({ NODE_ENV: "production", AUTH_JWT_SECRET: SECRET }).auth.jwtSecret).toBe(SECRET);
+  });
+
+  it("sizes the cost bucket to hold the costliest operation allowed, unless told otherwise", () => {
+    expect(loadConfig({ MAX_QUERY_COST: "500" }).costBudget.maximumAvailable).toBe(500);
+    expect(loadConfig({ MAX_QUERY_COST: "500", COST_BUCKET_SIZE: "600" }).costBudget.maximumAvailable).toBe(600);
+    expect(() => loadConfig({ MAX_QUERY_COST: "500", COST_BUCKET_SIZE: "499" })).toThrow(/COST_BUCKET_SIZE must be at least MAX_QUERY_COST/);
   });
 
   it("names every wrong variable at once", () => {

@@ -1,6 +1,6 @@
-import { type GraphQLSchema, GraphQLError, parse, validate } from "graphql";
+import { type GraphQLSchema, GraphQLError, Kind, type OperationDefinitionNode, parse, validate } from "graphql";
 import { buildThuisSchema } from "../../src/graphql/schema";
-import { costLimitRule, operationCost } from "../../src/graphql/query-cost";
+import { costLimitRule, operationCost, requestedCost } from "../../src/graphql/query-cost";
 
 describe("query cost", () => {
   let schema: GraphQLSchema;
@@ -53,6 +53,32 @@ describe("query cost", () => {
 
   it("survives fragment cycles (graphql's own rule reports them)", () => {
     expect(costOf(`{ ...a } fragment a on Query { viewer { roles } ...b } fragment b on Query { ...a }`)).toBe(2);
+  });
+
+  it("counts a page size out of range as the list will take it: 0 below, 100 above", () => {
+    expect(costOf(`{ organisations(first: -5) { nodes { name } } }`)).toBe(1);
+  });
+
+  describe("of an operation about to run", () => {
+    const requested = (query: string, variables?: Record<string, unknown>) => {
+      const document = parse(query);
+      const operation = document.definitions.find((node): node is OperationDefinitionNode => node.kind === Kind.OPERATION_DEFINITION)!;
+      return requestedCost(schema, document, operation, variables);
+    };
+
+    it("takes the page sizes and lists its variables ask for, and their defaults", () => {
+      const query = `query($n: Int, $m: Int = 7, $ids: [ID!]!) { organisations(first: $n) { nodes { name } } a: organisations(last: $m) { nodes { name } } nodes(ids: $ids) { id } }`;
+      expect(requested(query, { n: 3, ids: ["a", "b"] })).toBe(1 + 3 * 2 + (1 + 7 * 2) + (1 + 2 * 1));
+      expect(requested(query, { n: null, m: 500, ids: "a" })).toBe(1 + 20 * 2 + (1 + 100 * 2) + (1 + 1 * 1));
+    });
+
+    it("counts what fragments spread, as validation does", () => {
+      expect(requested(`query($n: Int) { ...q } fragment q on Query { organisations(first: $n) { nodes { name } } }`, { n: 4 })).toBe(1 + 4 * 2);
+    });
+
+    it("falls back to the worst case when the variables do not fit their types (the operation will fail)", () => {
+      expect(requested(`query($n: Int) { organisations(first: $n) { nodes { name } } }`, { n: "many" })).toBe(1 + 100 * 2);
+    });
   });
 
   it("reports an operation over the limit through the given error", () => {

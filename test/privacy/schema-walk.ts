@@ -1,4 +1,4 @@
-import { type GraphQLNamedType, type GraphQLObjectType, type GraphQLSchema, getNamedType, getNullableType, isEnumType, isListType, isObjectType, isScalarType } from "graphql";
+import { type GraphQLNamedType, type GraphQLObjectType, type GraphQLOutputType, type GraphQLSchema, getNamedType, getNullableType, isEnumType, isListType, isObjectType, isScalarType } from "graphql";
 import { type Override, type Position, type WalkInputs, argsText, enumValues, positions, typeFromName } from "./walk-arguments";
 
 export type { WalkInputs } from "./walk-arguments";
@@ -38,8 +38,7 @@ const isEntity = (type: GraphQLNamedType) => (isObjectType(type) ? type.getInter
 export function walkQueries(schema: GraphQLSchema, rootType: "query" | "mutation", levels: { whole: number; variants: number }, inputs: WalkInputs): WalkQuery[] {
   const root = rootType === "query" ? schema.getQueryType() : schema.getMutationType();
   return Object.values(root?.getFields() ?? {}).flatMap((field) => {
-    const named = getNamedType(field.type);
-    const select = (depth: number) => (isScalarType(named) || isEnumType(named) ? "" : selectionSet(schema, named, isEntity(named) ? 1 : 0, depth, inputs, [named.name]));
+    const select = (depth: number) => selectionOf(schema, field.type, depth, inputs);
     const [whole, shallow] = [select(levels.whole), select(levels.variants)];
     const operation = (overrides: Override[], variable?: Position, selection = shallow) =>
       `${rootType}${variable ? `($probe: ${String(variable.type)})` : ""} { ${field.name}${argsText(field.args, inputs, schema, overrides)} ${selection} }`;
@@ -77,6 +76,12 @@ export function walkQueries(schema: GraphQLSchema, rootType: "query" | "mutation
     }
     return queries;
   });
+}
+
+/** What a field of `type` selects: every field down to `levels` levels of objects with an identity; nothing for a scalar or enum. */
+export function selectionOf(schema: GraphQLSchema, type: GraphQLOutputType, levels: number, inputs: WalkInputs): string {
+  const named = getNamedType(type);
+  return isScalarType(named) || isEnumType(named) ? "" : selectionSet(schema, named, isEntity(named) ? 1 : 0, levels, inputs, [named.name]);
 }
 
 /** Every enum value alone; booleans both ways when they filter. */

@@ -10,6 +10,7 @@ export interface GraphQLResponse<T = any> {
   status: number;
   data?: T;
   errors?: Array<{ message: string; path?: string[]; extensions?: Record<string, any> }>;
+  extensions?: Record<string, any>;
 }
 
 export interface TestApp {
@@ -25,13 +26,29 @@ export interface TestApp {
 }
 
 /**
- * A whole server for one test file on its own database: an in-memory PGlite, or a new database
- * on the PostgreSQL of TEST_DATABASE_URL, created here and dropped on close.
+ * An answer without its `extensions.cost`, which tells the organisation's remaining budget: for
+ * comparing two answers that should say the same thing, sent at different moments or by different organisations.
  */
-export async function startTestApp(env: Record<string, string> = {}, logDestination?: DestinationStream): Promise<TestApp> {
+export function withoutCost({ extensions, ...answer }: GraphQLResponse): GraphQLResponse {
+  const { cost: _cost, ...rest } = extensions ?? {};
+  return Object.keys(rest).length ? { ...answer, extensions: rest } : answer;
+}
+
+/**
+ * Tests fire requests far faster than any client, so by default a bucket refills at once; the
+ * tests of the budget itself set COST_RESTORE_RATE.
+ */
+const TEST_RESTORE_RATE = "1000000000";
+
+/**
+ * A whole server for one test file on its own database: an in-memory PGlite, or a new database
+ * on the PostgreSQL of TEST_DATABASE_URL, created here and dropped on close. `route` says how
+ * the server reaches that database (fault tests put a proxy in between).
+ */
+export async function startTestApp(env: Record<string, string> = {}, logDestination?: DestinationStream, route = (url: string) => url): Promise<TestApp> {
   const scratch = process.env.TEST_DATABASE_URL ? await createScratchDatabase(process.env.TEST_DATABASE_URL) : undefined;
   const config: Config = {
-    ...loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", ...env, ...(scratch ? { DATABASE_URL: scratch.url } : {}) }),
+    ...loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", COST_RESTORE_RATE: TEST_RESTORE_RATE, ...env, ...(scratch ? { DATABASE_URL: route(scratch.url) } : {}) }),
     ...(scratch ? {} : { pgliteDataDir: undefined }),
   };
   const logger = createLogger(config.logLevel, logDestination);
@@ -77,7 +94,7 @@ export async function startTestApp(env: Record<string, string> = {}, logDestinat
   return testApp;
 }
 
-async function createScratchDatabase(baseUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+export async function createScratchDatabase(baseUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `thuis_test_${process.pid}_${randomBytes(4).toString("hex")}`;
   const admin = new Client({ connectionString: baseUrl });
   await admin.connect();

@@ -4,6 +4,7 @@ import { OrderDirection } from "../../graphql/order";
 import { DateScalar } from "../../graphql/scalars";
 import { AgreementStatus } from "./agreement-status";
 import { IdempotencyKeyField } from "../../graphql/idempotency-key";
+import { NotBlank } from "../../graphql/input-validation";
 
 @InputType()
 export class CreateAgreementInput {
@@ -13,6 +14,7 @@ export class CreateAgreementInput {
 
   @Field({ description: "Fedasil's reference, unique across agreements." })
   @Length(1, 50)
+  @NotBlank()
   reference: string;
 
   @Field(() => DateScalar, { nullable: true, description: "Not after today; can also be given on activation." })

@@ -1,16 +1,19 @@
-import { GraphQLJSONObject } from "graphql-scalars";
-import { Field, ObjectType } from "type-graphql";
+import { Field, ID, ObjectType } from "type-graphql";
 import { Column, CreateDateColumn, Entity } from "typeorm";
 import { DateTimeScalar } from "../../graphql/scalars";
 import { toGlobalId } from "../../graphql/global-id";
 import { NodeEntity } from "../../database/node-entity";
 import { Node } from "../../graphql/node";
 
-/** Who changed what, when, with the state before and after; written in the change's own transaction. */
+/**
+ * Who changed what, when, with the state before and after; written in the change's own
+ * transaction. The table's `position` (insertion order) orders the events of one change, which
+ * share its transaction's `occurred_at`; it is read in SQL only.
+ */
 @Entity("audit_event")
-@ObjectType({ implements: Node, description: "One change: who made it, when, and the object before and after." })
+@ObjectType({ implements: Node, simpleResolvers: true, description: "One change: who made it, when, and the object before and after." })
 export class AuditEvent extends NodeEntity {
-  @Field(() => DateTimeScalar)
+  @Field(() => DateTimeScalar, { description: "When the change's transaction began; the events of one mutation share it." })
   @CreateDateColumn({ name: "occurred_at", type: "timestamptz" })
   occurredAt: Date;
 
@@ -31,7 +34,7 @@ export class AuditEvent extends NodeEntity {
   @Column({ name: "subject_id", type: "uuid" })
   subjectKey: string;
 
-  @Field(() => String, { description: "Global ID of the changed object." })
+  @Field(() => ID, { description: "Global ID of the changed object (also when it has since been removed)." })
   get subjectId(): string {
     return toGlobalId(this.subjectType, this.subjectKey);
   }
@@ -39,14 +42,13 @@ export class AuditEvent extends NodeEntity {
   @Column({ name: "consortium_id", type: "uuid", nullable: true })
   consortiumKey: string | null;
 
-  @Field(() => GraphQLJSONObject, { nullable: true })
   @Column({ type: "jsonb", nullable: true })
   before: Record<string, unknown> | null;
 
-  @Field(() => GraphQLJSONObject, { nullable: true })
   @Column({ type: "jsonb", nullable: true })
   after: Record<string, unknown> | null;
 
+  @Field(() => String, { nullable: true, description: "The X-Request-Id of the request that made the change, as in the server's log lines." })
   @Column({ name: "request_id", type: "text", nullable: true })
   requestId: string | null;
 }

@@ -4,6 +4,7 @@ import { OrderDirection } from "../../graphql/order";
 import { DateScalar } from "../../graphql/scalars";
 import { MembershipRole } from "./membership-rules";
 import { IdempotencyKeyField } from "../../graphql/idempotency-key";
+import { NotBlank } from "../../graphql/input-validation";
 
 @InputType({ description: "A founding member of a new consortium." })
 export class ConsortiumMemberInput {
@@ -22,6 +23,7 @@ export class ConsortiumMemberInput {
 export class CreateConsortiumInput {
   @Field()
   @Length(1, 200)
+  @NotBlank()
   name: string;
 
   @Field(() => [ConsortiumMemberInput], { description: "At least one member, exactly one of them LEAD, each organisation once." })

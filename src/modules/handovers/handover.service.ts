@@ -6,7 +6,7 @@ import { keyOf } from "../../graphql/global-id";
 import { UserErrorCode, UserErrors, asUserErrors, rejectIf, userError } from "../../graphql/user-error";
 import { todayInBrussels } from "../../shared/calendar";
 import { type MutationOutcome, type MutationRunner, type MutationScope, conflict, isUniqueViolation } from "../../shared/mutation-runner";
-import { type TaskAccess, isCurrentMember, lockTask, requireOrganisation } from "../tasks/task-access";
+import { type TaskAccess, isCurrentMember, lockTask, requireAssignee, requireOrganisation } from "../tasks/task-access";
 import { taskInScope } from "../tasks/task-conditions";
 import { recordTaskHistory } from "../tasks/task-history";
 import { type TaskPubSub, publishTaskNotification } from "../tasks/task-notifications";
@@ -60,7 +60,7 @@ export class HandoverService {
   /** Users of the assignee organisation propose to pass open work to another current member. */
   async propose(caller: Caller, input: ProposeHandoverInput): Promise<MutationOutcome<Handover>> {
     const { task, consortiumKey } = await this.access.task(caller, input.taskId);
-    requireOrganisation(caller, task.assigneeOrganisationKey);
+    requireAssignee(caller, task, input.expectedVersion);
     const spec = {
       operation: "proposeHandover",
       actor: auditActor(caller),
@@ -70,7 +70,7 @@ export class HandoverService {
     };
     return this.mutations.run(spec, async (scope) => {
       const before = await lockTask(scope.manager, task.key);
-      requireOrganisation(caller, before.assigneeOrganisationKey);
+      requireAssignee(caller, before, input.expectedVersion);
       if (before.version !== input.expectedVersion) throw conflict();
       const to = keyOf(input.toOrganisationId, "Organisation");
       rejectIf([to ? null : userError(["input", "toOrganisationId"], UserErrorCode.UNKNOWN_REFERENCE, "No such organisation.")]);

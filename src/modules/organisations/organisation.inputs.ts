@@ -3,6 +3,7 @@ import { Field, InputType, registerEnumType } from "type-graphql";
 import { OrderDirection } from "../../graphql/order";
 import { OrganisationKind, Province } from "./organisation.entity";
 import { IdempotencyKeyField } from "../../graphql/idempotency-key";
+import { NotBlank } from "../../graphql/input-validation";
 
 @InputType()
 export class CreateOrganisationInput {
@@ -11,6 +12,7 @@ export class CreateOrganisationInput {
 
   @Field()
   @Length(1, 200)
+  @NotBlank()
   name: string;
 
   @Field({ description: "KBO/BCE number: ten digits with valid check digits; dots, spaces and BE prefix allowed." })
@@ -23,6 +25,7 @@ export class CreateOrganisationInput {
 
   @Field()
   @Length(1, 100)
+  @NotBlank()
   municipality: string;
 
   @Field(() => Province)

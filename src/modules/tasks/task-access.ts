@@ -49,6 +49,15 @@ export function requireOrganisation(caller: Caller, organisationKey: string): vo
   if (caller.viewer.organisationId !== organisationKey) throw forbidden();
 }
 
+/**
+ * Throws FORBIDDEN unless the caller works for the task's assignee, judged on the version the caller
+ * acted on only: on any other the mutation answers CONFLICT (its version check), so a caller who lost
+ * a race to a reassignment learns that the task changed, not that their role forbids the change.
+ */
+export function requireAssignee(caller: Caller, task: Task, expectedVersion: number): void {
+  if (task.version === expectedVersion) requireOrganisation(caller, task.assigneeOrganisationKey);
+}
+
 /** The task, read in the mutation's transaction and locked until it commits: the task first, then its hand-overs. */
 export async function lockTask(manager: EntityManager, key: string): Promise<Task> {
   const task = await manager.createQueryBuilder(Task, "task").where("task.id = :key", { key }).setLock("pessimistic_write").getOne();

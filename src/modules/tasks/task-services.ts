@@ -1,6 +1,7 @@
 import type { Database } from "../../database/database";
 import type { MutationRunner } from "../../shared/mutation-runner";
 import { HandoverService } from "../handovers/handover.service";
+import { UserService } from "../users/user.service";
 import { TaskAccess } from "./task-access";
 import type { TaskPubSub } from "./task-notifications";
 import { TaskWorkService } from "./task-work.service";
@@ -11,7 +12,7 @@ export function createTaskServices(db: Database, mutations: MutationRunner, task
   const access = new TaskAccess(db);
   return {
     tasks: new TaskService(db),
-    taskWork: new TaskWorkService(db, mutations, access, taskPubSub),
+    taskWork: new TaskWorkService(db, mutations, access, taskPubSub, new UserService(db)),
     handovers: new HandoverService(db, mutations, access, taskPubSub),
   };
 }

@@ -9,8 +9,8 @@ import { todayInBrussels } from "../../shared/calendar";
 import { type MutationOutcome, type MutationRunner, conflict } from "../../shared/mutation-runner";
 import { withdrawOpenHandover } from "../handovers/handover-closing";
 import { withdrawnByTaskChange } from "../handovers/handover-status";
-import { User } from "../users/user.entity";
-import { type TaskAccess, isCurrentMember, lockTask, requireOrganisation } from "./task-access";
+import type { UserService } from "../users/user.service";
+import { type TaskAccess, isCurrentMember, lockTask, requireAssignee } from "./task-access";
 import { assignmentProblems, mayAssign } from "./task-assignment";
 import { TaskComment } from "./task-comment.entity";
 import { recordTaskHistory } from "./task-history";
@@ -28,19 +28,22 @@ export class TaskWorkService {
     private readonly mutations: MutationRunner,
     private readonly access: TaskAccess,
     private readonly pubSub: TaskPubSub,
+    private readonly users: UserService,
   ) {}
 
   async assign(caller: Caller, input: AssignTaskInput): Promise<MutationOutcome<Task>> {
     const { task, consortiumKey } = await this.access.task(caller, input.taskId);
     const organisation = keyOf(input.organisationId, "Organisation");
     const assigner = { assignsAnyTask: may(caller.viewer.role, Permission.ASSIGN_TASKS), organisation: caller.viewer.organisationId };
-    if (!mayAssign(assigner, task.assigneeOrganisationKey, organisation)) throw forbidden();
+    // Judged on the version the caller acted on, as requireAssignee: a lost race answers CONFLICT, not FORBIDDEN.
+    if (task.version === input.expectedVersion && !mayAssign(assigner, task.assigneeOrganisationKey, organisation)) throw forbidden();
+    // A user the caller may not see (of another consortium) is answered as one that does not exist.
+    const userKey = input.userId ? keyOf(input.userId, "User") : null;
+    const [user] = userKey ? await this.users.readVisible(caller.viewer, [userKey]) : [];
     return this.mutations.run({ operation: "assignTask", actor: auditActor(caller), input }, async (scope) => {
       const before = await lockTask(scope.manager, task.key);
-      if (!mayAssign(assigner, before.assigneeOrganisationKey, organisation)) throw forbidden();
       if (before.version !== input.expectedVersion) throw conflict();
-      const userKey = input.userId ? keyOf(input.userId, "User") : null;
-      const user = userKey ? await scope.manager.findOneBy(User, { key: userKey }) : null;
+      if (!mayAssign(assigner, before.assigneeOrganisationKey, organisation)) throw forbidden();
       rejectIf(asUserErrors(assignmentProblems({
         taskClosed: isClosed(before.status),
         organisation,
@@ -70,10 +73,10 @@ export class TaskWorkService {
   /** Users of the assignee organisation move the task along its state machine. */
   async updateStatus(caller: Caller, input: UpdateTaskStatusInput): Promise<MutationOutcome<Task>> {
     const { task, consortiumKey } = await this.access.task(caller, input.taskId);
-    requireOrganisation(caller, task.assigneeOrganisationKey);
+    requireAssignee(caller, task, input.expectedVersion);
     return this.mutations.run({ operation: "updateTaskStatus", actor: auditActor(caller), input }, async (scope) => {
       const before = await lockTask(scope.manager, task.key);
-      requireOrganisation(caller, before.assigneeOrganisationKey);
+      requireAssignee(caller, before, input.expectedVersion);
       const change = { to: input.status, reason: input.reason, expectedVersion: input.expectedVersion };
       return changeTaskStatus(scope, caller, this.pubSub, before, consortiumKey, change);
     });

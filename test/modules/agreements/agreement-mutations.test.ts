@@ -84,6 +84,15 @@ describe("agreements (mutations)", () => {
       expect(await writeState(t.app.db)).toEqual(before);
     });
 
+    it("refuses a blank reference as a user error and a day of year 0 as bad input, writing nothing", async () => {
+      const before = await writeState(t.app.db);
+      const blank = await t.gql(CREATE, { input: input({ reference: "  " }) }, USERS.fedasilAdmin);
+      expect(userErrorsOf(blank.data.createAgreement)).toEqual(["input.reference:REQUIRED"]);
+      const yearZero = await t.gql(CREATE, { input: input({ signedOn: "0000-01-01" }) }, USERS.fedasilAdmin);
+      expect({ status: yearZero.status, code: topLevelCode(yearZero) }).toEqual({ status: 400, code: "BAD_USER_INPUT" });
+      expect(await writeState(t.app.db)).toEqual(before);
+    });
+
     it("returns the first result for a retried idempotency key and writes nothing new", async () => {
       const retried = input({ idempotencyKey: "agreement-retry" });
       const first = await t.gql(CREATE, { input: retried }, USERS.fedasilAdmin);

@@ -83,6 +83,16 @@ describe("consortia (mutations)", () => {
       expect(userErrorsOf(res.data.createConsortium)).toEqual(["input.name:INVALID"]);
     });
 
+    it("refuses a blank name and text holding U+0000 as user errors, writing nothing", async () => {
+      const before = await writeState(t.app.db);
+      const create = (extra: Record<string, unknown>) =>
+        t.gql(CREATE, { input: { name: "Consortium Aalst", members: [member(partners.city, "LEAD")], ...extra } }, USERS.fedasilAdmin).then((res) => userErrorsOf(res.data.createConsortium));
+      expect(await create({ name: " \t\n " })).toEqual(["input.name:REQUIRED"]);
+      expect(await create({ name: "Aalst\u0000" })).toEqual(["input.name:INVALID"]);
+      expect(await create({ idempotencyKey: "retry\u0000" })).toEqual(["input.idempotencyKey:INVALID"]);
+      expect(await writeState(t.app.db)).toEqual(before);
+    });
+
     it("returns the first result for a retried idempotency key and writes nothing new", async () => {
       const input = { name: "Consortium Retry", members: [member(partners.extra, "LEAD")], idempotencyKey: "found-retry" };
       const first = await t.gql(CREATE, { input }, USERS.fedasilAdmin);

@@ -72,6 +72,18 @@ describe("organisations", () => {
     expect(codes).toEqual(expect.arrayContaining(["input.name", "input.postalCode"]));
   });
 
+  it("refuses a blank name and municipality (both are stored trimmed) and half an emoji, writing nothing", async () => {
+    const before = await count();
+    const res = await t.gql(CREATE, { input: validInput({ enterpriseNumber: withCheckDigits("06123456"), name: " \t ", municipality: "\u00a0" }) }, USERS.fedasilAdmin);
+    expect(res.data.createOrganisation.userErrors).toEqual([
+      expect.objectContaining({ field: ["input", "name"], code: "REQUIRED" }),
+      expect.objectContaining({ field: ["input", "municipality"], code: "REQUIRED" }),
+    ]);
+    const halfEmoji = await t.gql(CREATE, { input: validInput({ enterpriseNumber: withCheckDigits("06123457"), municipality: "Gent \ud83d" }) }, USERS.fedasilAdmin);
+    expect(halfEmoji.data.createOrganisation.userErrors).toEqual([expect.objectContaining({ field: ["input", "municipality"], code: "INVALID" })]);
+    expect(await count()).toBe(before);
+  });
+
   it("returns the first result for a retried idempotency key and writes nothing new", async () => {
     const input = validInput({ enterpriseNumber: withCheckDigits("06666666"), idempotencyKey: "retry-1" });
     const first = await t.gql(CREATE, { input }, USERS.fedasilAdmin);

@@ -128,6 +128,9 @@ const stillProposed = (rule: SplitRule) =>
 async function takeEffectIfAgreed(scope: MutationScope, rule: SplitRule, consortiumKey: string): Promise<SplitRule> {
   const approvals = await scope.manager.findBy(SplitRuleApproval, { ruleKey: rule.key });
   if (!approvedByAll(approvals.map((a) => a.organisationKey), await currentMemberKeys(scope.manager, consortiumKey))) return rule;
+  // Rules of one agreement take effect one at a time: two at once would each miss the other and both
+  // stay in force. NO KEY UPDATE on the agreement's row leaves inserts that refer to it free to go on.
+  await scope.manager.createQueryBuilder(Agreement, "agreement").setLock("for_no_key_update").where("agreement.id = :key", { key: rule.agreementKey }).getOneOrFail();
   const replaced = await scope.manager
     .createQueryBuilder(SplitRule, "rule")
     .where("rule.agreement_id = :agreementKey AND rule.status = :approved AND rule.effective_from >= :from", { agreementKey: rule.agreementKey, approved: SplitRuleStatus.APPROVED, from: rule.effectiveFrom })
