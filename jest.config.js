@@ -17,6 +17,7 @@ module.exports = {
     ],
   },
   setupFiles: ["reflect-metadata"],
+  globalSetup: "<rootDir>/test/support/pglite-template.ts",
   testTimeout: 60000,
   maxWorkers: 2,
 };

@@ -110,10 +110,11 @@ export interface App {
   close(): Promise<void>;
 }
 
-export function openDatabase(config: Config, logger?: Logger): Promise<Database> {
+export function openDatabase(config: Config, logger?: Logger, pgliteStartFrom?: Blob): Promise<Database> {
   return Database.open({
     url: config.databaseUrl,
     pgliteDataDir: config.pgliteDataDir,
+    pgliteStartFrom,
     poolSize: config.databasePoolSize,
     entities: ENTITIES,
     migrations: MIGRATIONS,

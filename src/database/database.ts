@@ -13,6 +13,8 @@ export interface DatabaseOptions {
   url?: string;
   /** PGlite data folder; unset keeps the embedded database in memory. */
   pgliteDataDir?: string;
+  /** A PGlite data folder dumped by `dumpDataDir`, to start from instead of creating a new cluster (seconds faster). */
+  pgliteStartFrom?: Blob;
   poolSize: number;
   entities: Array<Function | EntitySchema>;
   migrations: Array<new () => MigrationInterface>;
@@ -49,7 +51,7 @@ export class Database {
     };
     const dataSource = options.url
       ? new DataSource({ ...common, url: options.url, poolSize: options.poolSize, extra: { types: { getTypeParser: likePglite } } })
-      : new DataSource({ ...common, driver: pgliteDriver(options.pgliteDataDir) });
+      : new DataSource({ ...common, driver: pgliteDriver(options.pgliteDataDir, options.pgliteStartFrom) });
     await dataSource.initialize();
     return new Database(dataSource, !options.url, statements);
   }
@@ -112,10 +114,10 @@ export class Database {
 }
 
 /** PGlite parses DATE into a JS Date at local midnight: keep the calendar day as its text. */
-function pgliteDriver(dataDir?: string) {
+function pgliteDriver(dataDir?: string, loadDataDir?: Blob) {
   // PGlite creates its own folder but not the folders above it (e.g. `.data/` on a fresh clone).
   if (dataDir) mkdirSync(dirname(dataDir), { recursive: true });
-  return new PGliteDriver({ dataDir, parsers: { [types.DATE]: (value: string) => value, [types.INT8]: safeInteger } }).driver;
+  return new PGliteDriver({ dataDir, loadDataDir, parsers: { [types.DATE]: (value: string) => value, [types.INT8]: safeInteger } }).driver;
 }
 
 /**

@@ -5,6 +5,7 @@ import { signDevelopmentToken } from "../../src/auth/token-verifier";
 import { loadConfig, type Config } from "../../src/config/config";
 import type { DestinationStream } from "pino";
 import { createLogger } from "../../src/http/logging";
+import { pgliteTemplate } from "./pglite-template";
 
 export interface GraphQLResponse<T = any> {
   status: number;
@@ -52,7 +53,7 @@ export async function startTestApp(env: Record<string, string> = {}, logDestinat
     ...(scratch ? {} : { pgliteDataDir: undefined }),
   };
   const logger = createLogger(config.logLevel, logDestination);
-  const db = await openDatabase(config, logger);
+  const db = await openDatabase(config, logger, scratch ? undefined : pgliteTemplate());
   await db.migrate();
   const app = await createApp(config, db, logger);
   const url = await app.listen(0);
