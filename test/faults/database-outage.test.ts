@@ -1,3 +1,4 @@
+import { setTimeout as pause } from "node:timers/promises";
 import { Client } from "pg";
 import { freePort } from "../../bench/servers";
 import { isDatabaseUnavailable } from "../../src/database/unavailable";
@@ -67,8 +68,6 @@ const FOOTPRINT = `
 
 const untouched = (f: Footprint) => f.status === "PLANNED" && f.tasks + f.taskEvents + f.fundingLines + f.allocations + f.audits + f.idempotencyRecords === 0;
 const shape = ({ id: _id, ...rest }: Footprint) => rest;
-
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function until(condition: () => boolean | Promise<boolean>, what: string): Promise<void> {
   const deadline = Date.now() + 180_000;

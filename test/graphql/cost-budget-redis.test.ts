@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { setTimeout as pause } from "node:timers/promises";
 import fc from "fast-check";
 import Redis from "ioredis";
 import { type Bucket, drawFromBucket } from "../../src/graphql/cost-budget";
@@ -9,7 +10,6 @@ import { LogLines } from "../http/log-lines";
 /** The test suite needs Redis: .ci/run starts it; elsewhere set TEST_REDIS_URL. */
 const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe("the cost budget in Redis", () => {
   const silent = createLogger("silent");
