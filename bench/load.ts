@@ -11,6 +11,8 @@ export interface Measurement {
   non2xx: number;
   /** Answers with a GraphQL `errors` array or user errors (or a failed statement), plus connection errors and timeouts. */
   errors: number;
+  /** What the first failed in-process job threw, to tell why. */
+  firstError?: string;
 }
 
 /** How to load an HTTP server: a fixed body, or a new one per request (null when none is left). */
@@ -69,16 +71,20 @@ export async function loadHttp(load: HttpLoad, connections: number, seconds: num
 export async function loadJobs(job: () => Promise<boolean>, connections: number, seconds: number): Promise<Measurement> {
   const latencies: number[] = [];
   let errors = 0;
+  let firstError: string | undefined;
   const started = performance.now();
   const end = started + seconds * 1000;
   const loop = async () => {
     while (performance.now() < end) {
       const begun = performance.now();
-      const right = await job().catch(() => false);
+      const right = await job().catch((error: Error) => {
+        firstError ??= error.message;
+        return false;
+      });
       latencies.push(performance.now() - begun);
       if (!right) errors += 1;
     }
   };
   await Promise.all(Array.from({ length: connections }, loop));
-  return measurement(latencies, (performance.now() - started) / 1000, 0, errors);
+  return { ...measurement(latencies, (performance.now() - started) / 1000, 0, errors), firstError };
 }

@@ -99,6 +99,7 @@ async function main(): Promise<void> {
         const row = { ...(await time(target, server, opts, operation === "e" ? arrivals : undefined)), statementsPerRequest: statements.get(`${operation}/${target.system}`) ?? null };
         rows.push(row);
         say(`  ${row.measurement.reqPerSec.toFixed(1)} req/s, p50 ${row.measurement.p50.toFixed(2)} ms, p99 ${row.measurement.p99.toFixed(2)} ms`);
+        if (row.measurement.firstError) say(`  ${row.measurement.errors} failed, the first with: ${row.measurement.firstError}`);
       }
     }
 

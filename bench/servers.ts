@@ -98,12 +98,18 @@ function baseEnv(): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries({ PATH, HOME, LANG, TZ }).filter(([, value]) => value !== undefined));
 }
 
-/** thuis as built (`node dist/src/main.js`), in production mode; ready when /readyz answers 200. */
+/** The Node flags `npm start` runs thuis with (package.json config.nodeFlags). */
+function thuisNodeFlags(): string[] {
+  const { config } = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")) as { config: { nodeFlags: string } };
+  return config.nodeFlags.split(/\s+/).filter(Boolean);
+}
+
+/** thuis as built and as `npm start` runs it (`node <flags> dist/src/main.js`), in production mode; ready when /readyz answers 200. */
 export async function startThuis(databaseUrl: string, jwtSecret: string): Promise<ServerProcess> {
   const port = await freePort();
   // The load comes from a few organisations far faster than any would: measure serving, not throttling.
   const env = { ...baseEnv(), NODE_ENV: "production", DATABASE_URL: databaseUrl, AUTH_JWT_SECRET: jwtSecret, PORT: String(port), LOG_LEVEL: "warn", SEED_DEMO_DATA: "false", COST_RESTORE_RATE: "1000000000" };
-  const child = spawn(process.execPath, [join(ROOT, "dist", "src", "main.js")], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [...thuisNodeFlags(), join(ROOT, "dist", "src", "main.js")], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] });
   const server = new ServerProcess("thuis", child, `http://127.0.0.1:${port}`);
   await server.waitUntil(async () => (await fetch(`${server.url}/readyz`)).ok);
   return server;

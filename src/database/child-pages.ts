@@ -28,9 +28,9 @@ interface PageSelection {
 }
 
 /**
- * One page per window, in list order, all read in one statement: every child is ranked within
- * its parent and the windows pick their slices of the ranking; only then are the slices joined
- * to what `select` asks for. Each row also has the window's `request` number (1-based).
+ * One page per window, in list order, all read in one statement: each window takes its slice of
+ * its parent's children in order (an index range where one fits); only then are the slices
+ * joined to what `select` asks for. Each row also has the window's `request` number (1-based).
  */
 function readPages(db: Database, source: ChildSource, select: PageSelection, windows: readonly ChildWindow[]): Promise<ObjectLiteral[]> {
   const { alias } = select;
@@ -38,11 +38,9 @@ function readPages(db: Database, source: ChildSource, select: PageSelection, win
     `SELECT page.request, ${select.columns}
        FROM unnest(CAST(:windowParents AS uuid[]), CAST(:windowOffsets AS int[]), CAST(:windowLimits AS int[])) WITH ORDINALITY
             AS page(parent_id, first_position, size, request)
-       JOIN (SELECT ${select.ranked}, ${source.parent} AS page_parent_id,
-                    row_number() OVER (PARTITION BY ${source.parent} ORDER BY ${source.orderBy}) - 1 AS page_position
-               FROM ${source.from} WHERE ${source.where}) ${alias}
-         ON ${alias}.page_parent_id = page.parent_id
-        AND ${alias}.page_position >= page.first_position AND ${alias}.page_position < page.first_position + page.size
+      CROSS JOIN LATERAL (SELECT ${select.ranked}, row_number() OVER (ORDER BY ${source.orderBy}) AS page_position
+               FROM ${source.from} WHERE ${source.where} AND ${source.parent} = page.parent_id
+              ORDER BY ${source.orderBy} OFFSET page.first_position LIMIT page.size) ${alias}
       ${select.joins}
       ORDER BY page.request, ${alias}.page_position`,
     {
@@ -102,15 +100,15 @@ export function childPagesLoader<T extends { key: string }>(
   );
 }
 
-/** Pages of children for a batch of windows, read with the children in one statement; `byKey` then knows them too. */
+/** Pages of children for a batch of windows, read with the children in one statement; `byKey`, if given, then knows them too. */
 export function childObjectPagesLoader<T extends { key: string }>(
   readPages: (windows: readonly ChildWindow[]) => Promise<T[][]>,
-  byKey: DataLoader<string, T | null>,
+  byKey: DataLoader<string, T | null> | null,
 ): DataLoader<ChildWindow, T[], string> {
   return new DataLoader<ChildWindow, T[], string>(
     async (windows) => {
       const pages = await readPages(windows);
-      for (const child of pages.flat()) byKey.prime(child.key, child);
+      if (byKey) for (const child of pages.flat()) byKey.prime(child.key, child);
       return pages;
     },
     { cacheKeyFn: windowKey },

@@ -17,6 +17,12 @@ export interface EntityColumns<T> {
   from(row: ObjectLiteral, prefix?: string): T | null;
   /** One entity per row; the row's other fields are left out. */
   hydrate(rows: readonly ObjectLiteral[]): T[];
+  /**
+   * The same for only `properties` (and the key), for lists whose fields need no more: the
+   * entities it makes lack the other properties, so they must not reach anyone else (a loader).
+   * Null stands for all of them. Made once per set of properties.
+   */
+  only(properties: readonly string[] | null): EntityColumns<T>;
 }
 
 /** Column types whose parsed value TypeORM would change on hydration (see PostgresDriver.prepareHydratedValue). */
@@ -39,18 +45,37 @@ export function entityColumns<T>(db: Database, entity: new () => T): EntityColum
 }
 
 function columnsOf<T>(metadata: EntityMetadata): EntityColumns<T> {
-  const columns = metadata.columns.map((column) => {
+  const all = metadata.columns.map((column) => {
     const type = typeof column.type === "string" ? column.type : column.type.name;
     if (column.transformer || column.embeddedMetadata || CONVERTED_TYPES.has(type)) {
       throw new Error(`${metadata.name}.${column.propertyName} (${type}) needs TypeORM's hydration: read it with getMany`);
     }
     return { name: column.databaseName, property: column.propertyName, instant: INSTANT_TYPES.has(type) };
   });
-  const value = (alias: string, c: (typeof columns)[number]) =>
+  const keyProperty = metadata.primaryColumns[0].propertyName;
+  const projections = new Map<string, EntityColumns<T>>();
+  const only = (properties: readonly string[] | null): EntityColumns<T> => {
+    const chosen = properties === null ? all : all.filter((c) => c.property === keyProperty || properties.includes(c.property));
+    const id = chosen.map((c) => c.property).join(",");
+    let projection = projections.get(id);
+    if (!projection) projections.set(id, (projection = columnsFrom<T>(metadata, chosen, keyProperty, only)));
+    return projection;
+  };
+  return only(null);
+}
+
+interface Column {
+  name: string;
+  property: string;
+  instant: boolean;
+}
+
+function columnsFrom<T>(metadata: EntityMetadata, columns: readonly Column[], keyProperty: string, only: EntityColumns<T>["only"]): EntityColumns<T> {
+  const value = (alias: string, c: Column) =>
     c.instant ? `(extract(epoch FROM ${alias}.${c.name}) * 1000)::float8` : `${alias}.${c.name}`;
   const properties = columns.map((c) => c.property);
   const instants = columns.flatMap((c, i) => (c.instant ? [i] : []));
-  const key = properties.indexOf(metadata.primaryColumns[0].propertyName);
+  const key = properties.indexOf(keyProperty);
   // The row's field names per prefix, made once: building them per row cost more than the copying.
   const fieldNames = new Map<string, string[]>();
   const fieldsOf = (prefix: string) => {
@@ -73,17 +98,21 @@ function columnsOf<T>(metadata: EntityMetadata): EntityColumns<T> {
     json: (alias) => `json_build_object(${columns.map((c) => `'${c.property}', ${value(alias, c)}`).join(", ")})`,
     from,
     hydrate: (rows) => rows.map((row) => from(row)!),
+    only,
   };
 }
 
 /**
- * Runs an entity query of the query builder (its joins, WHERE, ORDER BY, LIMIT…) and builds the
- * entities from the raw rows; `withRow` sees each entity with its row, for what was selected besides.
+ * Runs an entity query of the query builder (its joins, WHERE, ORDER BY…) and builds the
+ * entities from the raw rows; `withRow` sees each entity with its row, for what was selected
+ * besides. With `page`, only that slice: as parameters, so that the statement's text stays the
+ * same from page to page and runs prepared (Database.select).
  */
 export async function readEntities<T extends ObjectLiteral>(
   db: Database,
   query: SelectQueryBuilder<T>,
   withRow?: (entity: T, row: ObjectLiteral) => void,
+  page?: { offset: number; limit: number },
 ): Promise<T[]> {
   const { metadata, name } = query.expressionMap.mainAlias!;
   const columns = entityColumns<T>(db, metadata.target as new () => T);
@@ -91,7 +120,9 @@ export async function readEntities<T extends ObjectLiteral>(
   query.select(columns.select(query.escape(name)));
   for (const s of besides) query.addSelect(s.selection, s.aliasName);
   const [sql, parameters] = query.getQueryAndParameters();
-  const rows: ObjectLiteral[] = await db.manager.query(sql, parameters);
+  const rows: ObjectLiteral[] = page
+    ? await db.select(`${sql} LIMIT $${parameters.length + 1} OFFSET $${parameters.length + 2}`, [...parameters, page.limit, page.offset])
+    : await db.manager.query(sql, parameters);
   const entities = columns.hydrate(rows);
   if (withRow) entities.forEach((entity, i) => withRow(entity, rows[i]));
   return entities;

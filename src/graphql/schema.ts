@@ -15,8 +15,6 @@ import { TaskTemplateResolver } from "../modules/task-templates/task-template.re
 import { FundingRateResolver, FundingRateScheduleResolver } from "../modules/funding/funding-rate-schedule.resolver";
 import { FundingAllocationResolver, FundingLineResolver, HouseholdFundingResolver } from "../modules/funding/funding-line.resolver";
 import {
-  FundingAgreementTotalResolver,
-  FundingMemberTotalResolver,
   FundingStatementLineResolver,
   FundingStatementResolver,
 } from "../modules/funding/statements/funding-statement.resolver";
@@ -39,7 +37,7 @@ import { validateArgument } from "./input-validation";
 import { NodeResolver } from "./node.resolver";
 import { AgreementSplitRulesResolver, SplitRuleApprovalResolver, SplitRuleResolver, SplitRuleWeightResolver } from "../modules/funding/split-rules/split-rule.resolver";
 
-export const RESOLVERS = [NodeResolver, ViewerResolver, UserResolver, OrganisationResolver, ConsortiumResolver, ConsortiumMembershipResolver, AgreementResolver, HouseholdResolver, PersonResolver, AccommodationResolver, AgreementHouseholdsResolver, TaskTemplateResolver, AgreementResponsibilitiesResolver, ResponsibilityAssignmentResolver, AccompanimentResolver, CooperationEventResolver, AgreementCooperationResolver, HouseholdCooperationResolver, TaskResolver, TaskMutationResolver, TaskEventResolver, TaskCommentResolver, HouseholdTasksResolver, HandoverResolver, TaskSubscriptionResolver, FundingRateScheduleResolver, FundingRateResolver, FundingLineResolver, FundingAllocationResolver, HouseholdFundingResolver, FundingStatementResolver, FundingMemberTotalResolver, FundingAgreementTotalResolver, FundingStatementLineResolver, SplitRuleResolver, SplitRuleWeightResolver, SplitRuleApprovalResolver, AgreementSplitRulesResolver, SavedReportResolver, ProgrammeOverviewResolver, AgreementOverviewResolver, MemberOverviewResolver, OverdueTaskCountResolver, TaskTemplateDurationResolver, EndingAccompanimentResolver, AccommodationEndingResolver, ReportResolver, AuditEventResolver] as const;
+export const RESOLVERS = [NodeResolver, ViewerResolver, UserResolver, OrganisationResolver, ConsortiumResolver, ConsortiumMembershipResolver, AgreementResolver, HouseholdResolver, PersonResolver, AccommodationResolver, AgreementHouseholdsResolver, TaskTemplateResolver, AgreementResponsibilitiesResolver, ResponsibilityAssignmentResolver, AccompanimentResolver, CooperationEventResolver, AgreementCooperationResolver, HouseholdCooperationResolver, TaskResolver, TaskMutationResolver, TaskEventResolver, TaskCommentResolver, HouseholdTasksResolver, HandoverResolver, TaskSubscriptionResolver, FundingRateScheduleResolver, FundingRateResolver, FundingLineResolver, FundingAllocationResolver, HouseholdFundingResolver, FundingStatementResolver, FundingStatementLineResolver, SplitRuleResolver, SplitRuleWeightResolver, SplitRuleApprovalResolver, AgreementSplitRulesResolver, SavedReportResolver, ProgrammeOverviewResolver, AgreementOverviewResolver, MemberOverviewResolver, OverdueTaskCountResolver, TaskTemplateDurationResolver, EndingAccompanimentResolver, AccommodationEndingResolver, ReportResolver, AuditEventResolver] as const;
 
 /**
  * The GraphQL schema, generated from the code; `npm run schema` writes it to schema/schema.graphql.

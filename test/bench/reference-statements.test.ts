@@ -44,9 +44,11 @@ describe("reference operations: SQL statements per request", () => {
     expect(many.statements).toBe(few);
   });
 
-  it("(c) an agreement's funding by member and kind: the same for one quarter as for ten years", async () => {
+  it("(c) an agreement's funding by member and kind: one statement after authentication, for one quarter as for ten years", async () => {
     const agreementId = toGlobalId("Agreement", picks.funding.agreementKey);
+    const authentication = await statements("{ __typename }", {}, picks.fedasilSubject);
     const quarter = await statements(AGREEMENT_FUNDING, { agreementId, from: picks.funding.from, to: picks.funding.to }, picks.fedasilSubject);
+    expect(quarter).toBe(authentication + 1);
     const decade = await t.measure(AGREEMENT_FUNDING, { agreementId, from: "2015-01-01", to: "2030-12-31" }, picks.fedasilSubject);
     expect(decade.data.fundingStatement.totals.lineCount).toBeGreaterThan(picks.funding.linesInPeriod);
     expect(decade.statements).toBe(quarter);

@@ -66,4 +66,19 @@ describe("entities read from plain rows", () => {
     const [outer] = await db.manager.query(`SELECT ${homes.select("nothing", "home.")} FROM (SELECT 1) one LEFT JOIN accommodation nothing ON false`);
     expect(homes.from(outer, "home.")).toBeNull();
   });
+
+  it("come with only the properties asked for and the key, from a statement that selects only their columns", async () => {
+    const db = t.app.db;
+    const organisations = entityColumns(db, Organisation);
+    const named = organisations.only(["name", "noSuchProperty"]);
+    expect(named.select("o")).toBe(`o.id AS "key", o.name AS "name"`);
+    expect(organisations.only(["noSuchProperty", "name"])).toBe(named);
+    expect(organisations.only(null)).toBe(organisations);
+    const [row] = await db.manager.query(`SELECT ${named.select("o")} FROM organisation o WHERE o.id = $1`, [world.organisations.gentCity]);
+    const [whole] = await readEntities(db, db.manager.createQueryBuilder(Organisation, "o").where("o.id = :key", { key: world.organisations.gentCity }));
+    const partial = named.from(row)!;
+    expect(partial).toBeInstanceOf(Organisation);
+    expect({ ...partial }).toEqual({ key: whole.key, name: whole.name });
+    expect(partial.id).toBe(whole.id);
+  });
 });

@@ -1,5 +1,5 @@
 import { type FieldNode, type FragmentDefinitionNode, type GraphQLResolveInfo, type OperationDefinitionNode, Kind, parse } from "graphql";
-import { nodesSelect, selects } from "../../src/graphql/selection";
+import { nodeFieldNames, nodesSelect, oncePerSelection, selects } from "../../src/graphql/selection";
 
 /** The resolve info of the operation's first root field, as far as `selects` reads it. */
 function infoOf(document: string): GraphQLResolveInfo {
@@ -24,5 +24,30 @@ describe("what a field's selection reaches", () => {
     expect(nodesSelect(infoOf(`{ tasks { edges { cursor node { mine: household { id } } } } }`), "household")).toBe(true);
     expect(nodesSelect(infoOf(`{ tasks { nodes { id } } }`), "household")).toBe(false);
     expect(nodesSelect(infoOf(`{ tasks { totalCount } }`), "household")).toBe(false);
+  });
+
+  it("names the fields a connection's nodes select, or an object below them, once each, through fragments", () => {
+    const info = infoOf(`{ tasks { nodes { id status ... on Task { status dueOn } ...Owner } edges { node { title } } } } fragment Owner on Task { assigneeOrganisation { id name } }`);
+    expect(nodeFieldNames(info).sort()).toEqual(["assigneeOrganisation", "dueOn", "id", "status", "title"]);
+    expect(nodeFieldNames(info, ["assigneeOrganisation"])).toEqual(["id", "name"]);
+    expect(nodeFieldNames(info, ["household"])).toEqual([]);
+  });
+
+  it("works a selection out once per field node, and anew for another node", () => {
+    const work = jest.fn((info: GraphQLResolveInfo) => nodeFieldNames(info));
+    const names = oncePerSelection(work);
+    const first = infoOf(`{ tasks { nodes { id } } }`);
+    expect(names(first)).toEqual(["id"]);
+    expect(names({ ...first } as GraphQLResolveInfo)).toEqual(["id"]);
+    expect(names(infoOf(`{ tasks { nodes { status } } }`))).toEqual(["status"]);
+    expect(work).toHaveBeenCalledTimes(2);
+  });
+
+  it("works a field merged from several nodes out each time: the same node may be merged with others elsewhere", () => {
+    const names = oncePerSelection((info: GraphQLResolveInfo) => nodeFieldNames(info));
+    const alone = infoOf(`{ tasks { nodes { id } } }`);
+    const other = infoOf(`{ tasks { nodes { status } } }`);
+    expect(names(alone)).toEqual(["id"]);
+    expect(names({ ...alone, fieldNodes: [...alone.fieldNodes, ...other.fieldNodes] } as GraphQLResolveInfo)).toEqual(["id", "status"]);
   });
 });

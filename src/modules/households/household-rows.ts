@@ -13,6 +13,9 @@ export const ACCOMMODATION_ORDER = "accommodation.available_from, accommodation.
 /** What a household list may read along with its households when its nodes select them. */
 export type HouseholdRelation = "persons" | "accommodations";
 
+/** For each relation a household list reads along, the properties it reads (null: all; see EntityColumns.only). */
+export type HouseholdReads = Partial<Record<HouseholdRelation, readonly string[] | null>>;
+
 /** Each relation a household list read along, in the order of its own list. */
 export type HouseholdReadAlong = { [R in HouseholdRelation]?: R extends "persons" ? Person[] : Accommodation[] };
 
@@ -20,21 +23,20 @@ export type HouseholdReadAlong = { [R in HouseholdRelation]?: R extends "persons
  * SQL for the household list over the alias `household`: each relation as one JSON array. A
  * listed household is one the viewer may see, and so are its members and homes: no scope here.
  */
-export function alongColumns(db: Database, relations: readonly HouseholdRelation[]): Array<[sql: string, alias: HouseholdRelation]> {
-  const persons = entityColumns(db, Person);
-  const homes = entityColumns(db, Accommodation);
+export function alongColumns(db: Database, reads: HouseholdReads): Array<[sql: string, alias: HouseholdRelation]> {
+  const persons = entityColumns(db, Person).only(reads.persons ?? null);
+  const homes = entityColumns(db, Accommodation).only(reads.accommodations ?? null);
   const sql: Record<HouseholdRelation, string> = {
     persons: `SELECT json_agg(${persons.json("person")} ORDER BY ${PERSON_ORDER}) FROM person WHERE person.household_id = household.id`,
     accommodations: `SELECT json_agg(${homes.json("accommodation")} ORDER BY ${ACCOMMODATION_ORDER}) FROM accommodation WHERE accommodation.household_id = household.id`,
   };
-  return relations.map((relation) => [`(${sql[relation]})`, relation]);
+  return (Object.keys(reads) as HouseholdRelation[]).map((relation) => [`(${sql[relation]})`, relation]);
 }
 
 /** Keeps on the household what its row read along. */
-export function keepAlong(db: Database, relations: readonly HouseholdRelation[], household: Household, row: ObjectLiteral): void {
-  if (relations.length === 0) return;
+export function keepAlong(db: Database, reads: HouseholdReads, household: Household, row: ObjectLiteral): void {
   const along: HouseholdReadAlong = {};
-  if (relations.includes("persons")) along.persons = entityColumns(db, Person).hydrate(row.persons ?? []);
-  if (relations.includes("accommodations")) along.accommodations = entityColumns(db, Accommodation).hydrate(row.accommodations ?? []);
+  if (reads.persons !== undefined) along.persons = entityColumns(db, Person).only(reads.persons).hydrate(row.persons ?? []);
+  if (reads.accommodations !== undefined) along.accommodations = entityColumns(db, Accommodation).only(reads.accommodations).hydrate(row.accommodations ?? []);
   household.readAlong = along;
 }

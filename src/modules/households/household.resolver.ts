@@ -5,27 +5,21 @@ import { ConnectionType } from "../../graphql/connection";
 import type { RequestContext } from "../../graphql/context";
 import { notFound } from "../../graphql/errors";
 import { PageArgsInput } from "../../graphql/page-args";
-import { nodesSelect } from "../../graphql/selection";
 import { PayloadType, payloadOf } from "../../graphql/payload";
 import { todayInBrussels } from "../../shared/calendar";
 import { Agreement } from "../agreements/agreement.entity";
 import { Accommodation } from "./accommodation.entity";
 import { currentAccommodation } from "./accommodation-rules";
-import type { HouseholdRelation } from "./household-rows";
+import { householdReads } from "./household-reads";
 import { Household } from "./household.entity";
 import { CreateHouseholdInput, HouseholdFilter, HouseholdOrder, UpdateHouseholdInput } from "./household.inputs";
 import { Person, Relationship } from "./person.entity";
 
 export const HouseholdConnection = ConnectionType(Household, "Household");
 
-/** The fields that need each relation: a list whose nodes select one reads that relation along. */
-const NEEDED_BY: Record<HouseholdRelation, readonly string[]> = {
-  persons: ["persons", "head", "personCount", "resettledPersonCount"],
-  accommodations: ["accommodation", "accommodations"],
-};
-
-const relationsSelected = (info: GraphQLResolveInfo): HouseholdRelation[] =>
-  (Object.keys(NEEDED_BY) as HouseholdRelation[]).filter((relation) => NEEDED_BY[relation].some((field) => nodesSelect(info, field)));
+/** A household's members and homes: as its list read them along, else through the loaders. */
+const personsOf = (household: Household, ctx: RequestContext) => household.readAlong?.persons ?? ctx.loaders.householdPersons.load(household.key);
+const homesOf = (household: Household, ctx: RequestContext) => household.readAlong?.accommodations ?? ctx.loaders.householdAccommodations.load(household.key);
 const CreateHouseholdPayload = PayloadType("CreateHouseholdPayload", "household", Household);
 const UpdateHouseholdPayload = PayloadType("UpdateHouseholdPayload", "household", Household);
 
@@ -39,13 +33,17 @@ export class HouseholdResolver {
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ) {
-    const list = await ctx.services.households.list(householdScope(ctx.viewer), filter, orderBy, page, relationsSelected(info));
-    // Members and homes asking for their household then find it without another statement, and the reverse.
-    for (const household of list.nodes) {
-      ctx.loaders.household.prime(household.key, household);
-      const { persons, accommodations } = household.readAlong ?? {};
-      if (persons) ctx.loaders.householdPersons.prime(household.key, persons);
-      if (accommodations) ctx.loaders.householdAccommodations.prime(household.key, accommodations);
+    const reads = householdReads(info);
+    const list = await ctx.services.households.list(householdScope(ctx.viewer), filter, orderBy, page, reads);
+    // Members and homes asking for their household then find it without another statement, and the
+    // reverse; only whole members and homes (and households carrying only such) may answer others.
+    if (Object.values(reads).every((properties) => properties === null)) {
+      for (const household of list.nodes) {
+        ctx.loaders.household.prime(household.key, household);
+        const { persons, accommodations } = household.readAlong ?? {};
+        if (persons) ctx.loaders.householdPersons.prime(household.key, persons);
+        if (accommodations) ctx.loaders.householdAccommodations.prime(household.key, accommodations);
+      }
     }
     return list;
   }
@@ -68,24 +66,24 @@ export class HouseholdResolver {
   }
 
   @FieldResolver(() => [Person], { description: "The head first, then by birth date." })
-  persons(@Root() household: Household, @Ctx() ctx: RequestContext): Promise<Person[]> {
-    return ctx.loaders.householdPersons.load(household.key);
+  persons(@Root() household: Household, @Ctx() ctx: RequestContext): Person[] | Promise<Person[]> {
+    return personsOf(household, ctx);
   }
 
   @FieldResolver(() => Person, { description: "Every household has exactly one head." })
   async head(@Root() household: Household, @Ctx() ctx: RequestContext): Promise<Person> {
-    const persons = await ctx.loaders.householdPersons.load(household.key);
+    const persons = await personsOf(household, ctx);
     return persons.find((p) => p.relationship === Relationship.HEAD) ?? Promise.reject(notFound());
   }
 
   @FieldResolver(() => Int, { description: "All members, resettled or not." })
   async personCount(@Root() household: Household, @Ctx() ctx: RequestContext): Promise<number> {
-    return (await ctx.loaders.householdPersons.load(household.key)).length;
+    return (await personsOf(household, ctx)).length;
   }
 
   @FieldResolver(() => Int, { description: "Members resettled under the programme (not children born after arrival)." })
   async resettledPersonCount(@Root() household: Household, @Ctx() ctx: RequestContext): Promise<number> {
-    return (await ctx.loaders.householdPersons.load(household.key)).filter((p) => p.resettled).length;
+    return (await personsOf(household, ctx)).filter((p) => p.resettled).length;
   }
 
   @FieldResolver(() => Accommodation, {
@@ -93,11 +91,11 @@ export class HouseholdResolver {
     description: "Where the household lives today (Brussels time): the home with the latest availableFrom up to today, else the next one; null when it has none.",
   })
   async accommodation(@Root() household: Household, @Ctx() ctx: RequestContext): Promise<Accommodation | null> {
-    return currentAccommodation(await ctx.loaders.householdAccommodations.load(household.key), todayInBrussels());
+    return currentAccommodation(await homesOf(household, ctx), todayInBrussels());
   }
 
   @FieldResolver(() => [Accommodation], { description: "Every home of the household, by availableFrom." })
-  accommodations(@Root() household: Household, @Ctx() ctx: RequestContext): Promise<Accommodation[]> {
-    return ctx.loaders.householdAccommodations.load(household.key);
+  accommodations(@Root() household: Household, @Ctx() ctx: RequestContext): Accommodation[] | Promise<Accommodation[]> {
+    return homesOf(household, ctx);
   }
 }

@@ -16,7 +16,7 @@ import { updateVersioned } from "../../database/versioned-update";
 import { householdChanges, newHousehold, uniqueReference } from "./household-changes";
 import { syncHouseholdFunding } from "../funding/household-funding";
 import type { HouseholdAccess } from "./household-access";
-import { type HouseholdRelation, alongColumns, keepAlong } from "./household-rows";
+import { type HouseholdReads, alongColumns, keepAlong } from "./household-rows";
 import { agreementInScope } from "./household-scope";
 import { Household } from "./household.entity";
 import { type CreateHouseholdInput, type HouseholdFilter, type HouseholdOrder, HouseholdOrderField, type UpdateHouseholdInput } from "./household.inputs";
@@ -45,13 +45,13 @@ export class HouseholdService {
     return readEntities(this.db, query);
   }
 
-  /** A page of the households the scope reaches that pass the filter, with the `relations` read along. */
+  /** A page of the households the scope reaches that pass the filter, with the relations `reads` asks for read along. */
   list(
     scope: ConsortiumScope,
     filter: HouseholdFilter | null | undefined,
     order: HouseholdOrder | null | undefined,
     page: PageArgs,
-    relations: readonly HouseholdRelation[] = [],
+    reads: HouseholdReads = {},
   ): Promise<ConnectionPage<Household>> {
     const query = () => this.filtered(scope, filter ?? {});
     return paginate(page, {
@@ -59,11 +59,9 @@ export class HouseholdService {
         const households = query()
           .orderBy(ORDER_COLUMNS[order?.field ?? HouseholdOrderField.REFERENCE], order?.direction ?? "ASC")
           .addOrderBy(TIEBREAK, "ASC")
-          .addOrderBy("household.id", "ASC")
-          .offset(offset)
-          .limit(limit);
-        for (const [sql, alias] of alongColumns(this.db, relations)) households.addSelect(sql, alias);
-        return readEntities(this.db, households, (household, row) => keepAlong(this.db, relations, household, row));
+          .addOrderBy("household.id", "ASC");
+        for (const [sql, alias] of alongColumns(this.db, reads)) households.addSelect(sql, alias);
+        return readEntities(this.db, households, (household, row) => keepAlong(this.db, reads, household, row), { offset, limit });
       },
       count: () => query().getCount(),
     });

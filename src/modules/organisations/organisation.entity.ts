@@ -2,6 +2,7 @@ import { Field, ObjectType, registerEnumType } from "type-graphql";
 import { Column, Entity } from "typeorm";
 import { VersionedEntity } from "../../database/node-entity";
 import { Node } from "../../graphql/node";
+import type { FieldNeeds } from "../../graphql/projection";
 import { formatEnterpriseNumber } from "./enterprise-number";
 
 export enum OrganisationKind {
@@ -32,6 +33,9 @@ export enum Province {
   BRUSSELS_CAPITAL = "BRUSSELS_CAPITAL",
 }
 registerEnumType(Province, { name: "Province", description: "Belgian provinces; Brussels-Capital stands as its own." });
+
+/** What Organisation's computed fields read (see propertiesRead). */
+export const ORGANISATION_FIELD_NEEDS: FieldNeeds = { enterpriseNumber: ["enterpriseNumberDigits"] };
 
 @Entity("organisation")
 @ObjectType({ implements: Node, simpleResolvers: true, description: "A city, commune, PCSW, NGO or Fedasil itself." })

@@ -5,7 +5,8 @@ import type { RequestContext } from "../../graphql/context";
 import { PageArgsInput } from "../../graphql/page-args";
 import { Household } from "../households/household.entity";
 import { TaskFilter, TaskOrder } from "./task.inputs";
-import { TaskConnection, relationsSelected } from "./task.resolver";
+import { taskReads } from "./task-reads";
+import { TaskConnection } from "./task.resolver";
 
 /** What a household shows of its tasks; batched over a list of households. */
 @Resolver(() => Household)
@@ -19,7 +20,7 @@ export class HouseholdTasksResolver {
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ) {
-    const pages = ctx.loaders.householdTaskPages(filter, orderBy, relationsSelected(info));
+    const pages = ctx.loaders.householdTaskPages(filter, orderBy, taskReads(info));
     return paginate(page, {
       read: (offset, limit) => pages.load({ parentKey: household.key, offset, limit }),
       count: () => ctx.loaders.householdTaskCount(filter).load(household.key),

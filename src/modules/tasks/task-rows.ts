@@ -13,6 +13,21 @@ import { Task } from "./task.entity";
 export type TaskRelation = "household" | "agreement" | "assigneeOrganisation";
 
 /**
+ * What a task list reads: the tasks' properties, and each relation read along with its
+ * properties; null stands for all properties (see EntityColumns.only).
+ */
+export interface TaskReads {
+  task: readonly string[] | null;
+  along: Partial<Record<TaskRelation, readonly string[] | null>>;
+}
+
+/** Whole tasks, nothing read along. */
+export const WHOLE_TASKS: TaskReads = { task: null, along: {} };
+
+/** Whether tasks read so are whole, with whole relations: only such tasks may answer others asking for a task by its key. */
+export const readsWhole = (reads: TaskReads): boolean => reads.task === null && Object.values(reads.along).every((properties) => properties === null);
+
+/**
  * What a task list read along with a task: the parts of its title, and each relation it was
  * asked for (null where there is none the viewer may see). Resolvers use them instead of loaders.
  */
@@ -40,27 +55,29 @@ interface Joined {
 /**
  * Tasks with the parts of their title: the template's titles and the given name of the child a
  * task is about, as far as `scope` (the viewer's household scope) shows persons; and the
- * `relations` asked for. A household comes as far as `scope` shows households. A task the scope
- * shows has an agreement the viewer may see (partners see their consortia's agreements, everyone
- * else all) and an assignee everyone may see, so those joins need no condition of their own.
+ * relations `reads` asks for, with the properties it asks for. A household comes as far as
+ * `scope` shows households. A task the scope shows has an agreement the viewer may see (partners
+ * see their consortia's agreements, everyone else all) and an assignee everyone may see, so those
+ * joins need no condition of their own.
  */
-export function taskSource(db: Database, scope: ConsortiumScope, relations: readonly TaskRelation[] = []): TaskSource {
+export function taskSource(db: Database, scope: ConsortiumScope, reads: TaskReads = WHOLE_TASKS): TaskSource {
   const child = householdInScope("task_child.household_id", scope);
   const household = agreementInScope("along_household.agreement_id", scope);
   const joinable: Record<TaskRelation, Joined> = {
     household: {
       join: `LEFT JOIN household along_household ON along_household.id = task.household_id AND ${household.sql}`,
-      columns: entityColumns(db, Household),
+      columns: entityColumns(db, Household).only(reads.along.household ?? null),
       alias: "along_household",
     },
-    agreement: { join: `LEFT JOIN agreement along_agreement ON along_agreement.id = task.agreement_id`, columns: entityColumns(db, Agreement), alias: "along_agreement" },
+    agreement: { join: `LEFT JOIN agreement along_agreement ON along_agreement.id = task.agreement_id`, columns: entityColumns(db, Agreement).only(reads.along.agreement ?? null), alias: "along_agreement" },
     assigneeOrganisation: {
       join: `LEFT JOIN organisation along_assignee ON along_assignee.id = task.assignee_organisation_id`,
-      columns: entityColumns(db, Organisation),
+      columns: entityColumns(db, Organisation).only(reads.along.assigneeOrganisation ?? null),
       alias: "along_assignee",
     },
   };
-  const tasks = entityColumns(db, Task);
+  const tasks = entityColumns(db, Task).only(reads.task);
+  const relations = Object.keys(reads.along) as TaskRelation[];
   const joined = relations.map((relation) => ({ relation, prefix: `${relation}.`, keyField: `${relation}.key`, ...joinable[relation] }));
   return {
     joins: [

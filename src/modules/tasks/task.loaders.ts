@@ -1,7 +1,7 @@
 import { type Viewer, householdScope } from "../../auth/viewer";
 import { childObjectPagesLoader, perVariant } from "../../database/child-pages";
 import { groupedLoader, keyedLoader, numberLoader } from "../../database/loaders";
-import type { TaskRelation } from "./task-rows";
+import { type TaskReads, readsWhole } from "./task-rows";
 import type { TaskServices } from "./task-services";
 import type { TaskFilter, TaskOrder } from "./task.inputs";
 
@@ -13,8 +13,8 @@ export function taskLoaders(services: TaskServices, viewer: Viewer) {
   const scope = householdScope(viewer);
   const task = keyedLoader((keys) => services.tasks.readMany(scope, keys), (t) => t.key);
   const pages = perVariant((variant) => {
-    const [filter, order, relations] = JSON.parse(variant) as [TaskFilter | null, TaskOrder | null, TaskRelation[]];
-    return childObjectPagesLoader((windows) => services.tasks.pagesOfHouseholds(viewer, filter, order, relations, windows), task);
+    const [filter, order, reads] = JSON.parse(variant) as [TaskFilter | null, TaskOrder | null, TaskReads];
+    return childObjectPagesLoader((windows) => services.tasks.pagesOfHouseholds(viewer, filter, order, reads, windows), readsWhole(reads) ? task : null);
   });
   const counts = perVariant((variant) => {
     const filter = JSON.parse(variant) as TaskFilter | null;
@@ -29,9 +29,8 @@ export function taskLoaders(services: TaskServices, viewer: Viewer) {
     taskHistory: groupedLoader((keys) => services.tasks.eventsOf(scope, keys), (e) => e.taskKey),
     taskComments: groupedLoader((keys) => services.tasks.commentsOf(scope, keys), (c) => c.taskKey),
     taskHandovers: groupedLoader((keys) => services.handovers.ofTasks(scope, keys), (h) => h.taskKey),
-    /** Pages of households' tasks with the `relations` read along: one statement for all windows of a batch. */
-    householdTaskPages: (filter: TaskFilter | null, order: TaskOrder | null, relations: readonly TaskRelation[]) =>
-      pages(JSON.stringify([filter ?? null, order ?? null, relations])),
+    /** Pages of households' tasks as `reads` asks: one statement for all windows of a batch. */
+    householdTaskPages: (filter: TaskFilter | null, order: TaskOrder | null, reads: TaskReads) => pages(JSON.stringify([filter ?? null, order ?? null, reads])),
     householdTaskCount: (filter: TaskFilter | null) => counts(JSON.stringify(filter ?? null)),
   };
 }

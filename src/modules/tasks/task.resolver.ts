@@ -4,7 +4,6 @@ import { ConnectionType } from "../../graphql/connection";
 import type { RequestContext } from "../../graphql/context";
 import { notFound } from "../../graphql/errors";
 import { PageArgsInput } from "../../graphql/page-args";
-import { nodesSelect } from "../../graphql/selection";
 import { todayInBrussels } from "../../shared/calendar";
 import { Agreement } from "../agreements/agreement.entity";
 import { Handover } from "../handovers/handover.entity";
@@ -18,16 +17,12 @@ import { TaskComment } from "./task-comment.entity";
 import { TaskEvent } from "./task-event.entity";
 import { isOverdue } from "./task-status";
 import { type TaskTitleParts, taskTitle } from "./task-title";
-import type { TaskRelation } from "./task-rows";
+import { taskReads } from "./task-reads";
+import { readsWhole } from "./task-rows";
 import { TaskFilter, TaskOrder } from "./task.inputs";
 import { Task } from "./task.entity";
 
 export const TaskConnection = ConnectionType(Task, "Task");
-
-const RELATIONS: readonly TaskRelation[] = ["household", "agreement", "assigneeOrganisation"];
-
-/** The relations a task list's nodes select: the list reads them along with its tasks. */
-export const relationsSelected = (info: GraphQLResolveInfo): TaskRelation[] => RELATIONS.filter((relation) => nodesSelect(info, relation));
 
 @Resolver(() => Task)
 export class TaskResolver {
@@ -41,9 +36,10 @@ export class TaskResolver {
     @Ctx() ctx: RequestContext,
     @Info() info: GraphQLResolveInfo,
   ) {
-    const list = await ctx.services.tasks.list(ctx.viewer, filter, orderBy, page, relationsSelected(info));
+    const reads = taskReads(info);
+    const list = await ctx.services.tasks.list(ctx.viewer, filter, orderBy, page, reads);
     // Hand-overs and history entries asking for their task then find it without another statement.
-    for (const task of list.nodes) ctx.loaders.task.prime(task.key, task);
+    if (readsWhole(reads)) for (const task of list.nodes) ctx.loaders.task.prime(task.key, task);
     return list;
   }
 

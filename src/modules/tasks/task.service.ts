@@ -9,7 +9,7 @@ import { agreementInScope } from "../households/household-scope";
 import { taskConditions, taskInScope, taskOrdering } from "./task-conditions";
 import { TaskComment } from "./task-comment.entity";
 import { TaskEvent } from "./task-event.entity";
-import { type TaskRelation, readTasks, taskSource } from "./task-rows";
+import { type TaskReads, WHOLE_TASKS, readTasks, taskSource } from "./task-rows";
 import type { TaskFilter, TaskOrder } from "./task.inputs";
 import { Task } from "./task.entity";
 
@@ -23,12 +23,12 @@ export class TaskService {
     return readTasks(this.db, taskSource(this.db, scope), where);
   }
 
-  /** A page of the tasks the viewer may see that pass the filter, with the `relations` read along. */
-  list(viewer: Viewer, filter: TaskFilter | null | undefined, order: TaskOrder | null | undefined, page: PageArgs, relations: readonly TaskRelation[] = []): Promise<ConnectionPage<Task>> {
+  /** A page of the tasks the viewer may see that pass the filter, read as `reads` asks. */
+  list(viewer: Viewer, filter: TaskFilter | null | undefined, order: TaskOrder | null | undefined, page: PageArgs, reads: TaskReads = WHOLE_TASKS): Promise<ConnectionPage<Task>> {
     const today = todayInBrussels();
     const conditions = taskConditions(viewer, filter, today);
     return paginate(page, {
-      read: (offset, limit) => readTasks(this.db, taskSource(this.db, householdScope(viewer), relations), conditions, { orderBy: orderBy(order), offset, limit }),
+      read: (offset, limit) => readTasks(this.db, taskSource(this.db, householdScope(viewer), reads), conditions, { orderBy: orderBy(order), offset, limit }),
       count: () => this.filtered(viewer, filter, today).getCount(),
     });
   }
@@ -38,10 +38,10 @@ export class TaskService {
     return this.db.manager.createQueryBuilder(Task, "task").where(conditions.sql, conditions.params);
   }
 
-  /** One page of tasks per household window, in list order, all read in one statement, with the `relations` read along. */
-  async pagesOfHouseholds(viewer: Viewer, filter: TaskFilter | null, order: TaskOrder | null, relations: readonly TaskRelation[], windows: readonly ChildWindow[]): Promise<Task[][]> {
+  /** One page of tasks per household window, in list order, all read in one statement as `reads` asks. */
+  async pagesOfHouseholds(viewer: Viewer, filter: TaskFilter | null, order: TaskOrder | null, reads: TaskReads, windows: readonly ChildWindow[]): Promise<Task[][]> {
     const conditions = taskConditions(viewer, filter, todayInBrussels());
-    const source = taskSource(this.db, householdScope(viewer), relations);
+    const source = taskSource(this.db, householdScope(viewer), reads);
     const pages = await childPageRows(this.db, {
       id: "task.id",
       parent: "task.household_id",

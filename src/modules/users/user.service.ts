@@ -37,14 +37,15 @@ export class UserService {
    * in one statement; null when no user has that subject.
    */
   async viewerFor(subject: string, today: string): Promise<Viewer | null> {
-    const rows: ViewerRow[] = await this.db.manager.query(
+    // Every request asks this: prepared, it is planned once per connection.
+    const rows = (await this.db.select(
       `SELECT u.id, u.role, u.organisation_id,
               ARRAY(SELECT m.consortium_id::text FROM consortium_membership m
                      WHERE m.organisation_id = u.organisation_id
                        AND m.joined_on <= $2 AND (m.left_on IS NULL OR m.left_on > $2)) AS consortium_ids
          FROM app_user u WHERE u.subject = $1`,
       [subject, today],
-    );
+    )) as ViewerRow[];
     const row = rows[0];
     if (!row) return null;
     return { userId: row.id, role: row.role, organisationId: row.organisation_id, consortiumIds: row.consortium_ids ?? [] };

@@ -4,7 +4,6 @@ import type { RequestContext } from "../../../graphql/context";
 import { notFound } from "../../../graphql/errors";
 import { PageArgsInput } from "../../../graphql/page-args";
 import { Agreement } from "../../agreements/agreement.entity";
-import { Organisation } from "../../organisations/organisation.entity";
 import { FundingStatementFilter } from "./funding-statement.inputs";
 import {
   FundingAgreementTotal,
@@ -56,22 +55,6 @@ export class FundingStatementResolver {
   })
   lines(@Root() statement: FundingStatement, @Args() page: PageArgsInput, @Ctx() ctx: RequestContext) {
     return ctx.services.fundingStatements.lines(statement, page);
-  }
-}
-
-@Resolver(() => FundingMemberTotal)
-export class FundingMemberTotalResolver {
-  @FieldResolver(() => Organisation)
-  async organisation(@Root() total: FundingMemberTotal, @Ctx() ctx: RequestContext): Promise<Organisation> {
-    return (await ctx.loaders.organisation.load(total.organisationKey)) ?? Promise.reject(notFound());
-  }
-}
-
-@Resolver(() => FundingAgreementTotal)
-export class FundingAgreementTotalResolver {
-  @FieldResolver(() => Agreement)
-  async agreement(@Root() total: FundingAgreementTotal, @Ctx() ctx: RequestContext): Promise<Agreement> {
-    return (await ctx.loaders.agreement.load(total.agreementKey)) ?? Promise.reject(notFound());
   }
 }
 

@@ -1,9 +1,12 @@
 import { isFedasil, isPartner } from "../../../auth/roles";
 import { type Viewer, agreementScope } from "../../../auth/viewer";
 import type { Database } from "../../../database/database";
+import { entityColumns } from "../../../database/entity-rows";
 import { type ConnectionPage, paginate } from "../../../graphql/connection";
 import { badUserInput, forbidden } from "../../../graphql/errors";
 import type { PageArgs } from "../../../graphql/pagination";
+import { Agreement } from "../../agreements/agreement.entity";
+import { Organisation } from "../../organisations/organisation.entity";
 import type { FundingLineKind } from "../funding-line-kind";
 import type { FundingStatementFilter } from "./funding-statement.inputs";
 import {
@@ -23,8 +26,6 @@ import { LINE_KINDS, figuresSql, linesSql } from "./statement-sql";
 interface FigureRow extends AmountsDue {
   dimension: "TOTAL" | "KIND" | "AGREEMENT" | "MEMBER";
   kind: FundingLineKind | null;
-  agreementKey: string | null;
-  organisationKey: string | null;
 }
 
 /**
@@ -68,16 +69,20 @@ export class FundingStatementService {
     if (!isFedasil(viewer.role) && !isPartner(viewer.role)) throw forbidden();
   }
 
+  /** The figures, with each agreement and member organisation they name (both in the viewer's sight: the selection is). */
   private async readFigures(selection: StatementSelection): Promise<StatementFigures> {
-    const rows = await this.query<FigureRow>(figuresSql(selection), { ...selection.params, kinds: LINE_KINDS });
+    const agreements = entityColumns(this.db, Agreement);
+    const organisations = entityColumns(this.db, Organisation);
+    const along = `${agreements.select("agreement", "agreement.")}, ${organisations.select("organisation", "organisation.")}`;
+    const rows = await this.query<FigureRow>(figuresSql(selection, along), { ...selection.params, kinds: LINE_KINDS });
     const of = (dimension: FigureRow["dimension"]) => rows.filter((row) => row.dimension === dimension);
     const amounts = ({ dueCents, settledCents, unsettledCents, lineCount }: FigureRow): AmountsDue => ({ dueCents, settledCents, unsettledCents, lineCount });
     return {
       // The empty grouping set always yields its row, also when no line is selected.
       totals: Object.assign(new FundingTotals(), amounts(of("TOTAL")[0])),
       byKind: of("KIND").map((row) => Object.assign(new FundingKindTotal(), { kind: row.kind, dueCents: row.dueCents, lineCount: row.lineCount })),
-      byAgreement: of("AGREEMENT").map((row) => Object.assign(new FundingAgreementTotal(), { agreementKey: row.agreementKey, ...amounts(row) })),
-      byMember: of("MEMBER").map((row) => Object.assign(new FundingMemberTotal(), { organisationKey: row.organisationKey, ...amounts(row) })),
+      byAgreement: of("AGREEMENT").map((row) => Object.assign(new FundingAgreementTotal(), { ...amounts(row), agreement: agreements.from(row, "agreement.") })),
+      byMember: of("MEMBER").map((row) => Object.assign(new FundingMemberTotal(), { ...amounts(row), organisation: organisations.from(row, "organisation.") })),
     };
   }
 
@@ -86,8 +91,9 @@ export class FundingStatementService {
     return rows.map((row) => Object.assign(new FundingStatementLine(), row));
   }
 
-  private query<T>(sql: string, params: Record<string, unknown>): Promise<T[]> {
+  /** Prepared (Database.select): the text depends only on the selection's shape, not on its values. */
+  private async query<T>(sql: string, params: Record<string, unknown>): Promise<T[]> {
     const [text, parameters] = this.db.dataSource.driver.escapeQueryWithParameters(sql, params);
-    return this.db.manager.query(text, parameters);
+    return (await this.db.select(text, parameters)) as T[];
   }
 }

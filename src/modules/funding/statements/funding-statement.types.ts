@@ -2,6 +2,8 @@ import { Field, ID, Int, ObjectType } from "type-graphql";
 import { Money } from "../../../graphql/money";
 import { DateScalar } from "../../../graphql/scalars";
 import { toGlobalId } from "../../../graphql/global-id";
+import { Agreement } from "../../agreements/agreement.entity";
+import { Organisation } from "../../organisations/organisation.entity";
 import type { StatementSelection } from "./statement-selection";
 import { FundingLineKind } from "../funding-line-enums";
 
@@ -68,12 +70,16 @@ export class FundingKindTotal {
 
 @ObjectType({ description: "One consortium member's shares of the statement's lines, from the lines' allocations." })
 export class FundingMemberTotal extends DueFigures {
-  organisationKey: string;
+  /** Read with the figures. */
+  @Field(() => Organisation)
+  organisation: Organisation;
 }
 
 @ObjectType({ description: "The statement's lines under one agreement." })
 export class FundingAgreementTotal extends DueFigures {
-  agreementKey: string;
+  /** Read with the figures. */
+  @Field(() => Agreement)
+  agreement: Agreement;
 }
 
 @ObjectType({ description: "One funding line of a statement." })

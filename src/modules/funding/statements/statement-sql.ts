@@ -10,9 +10,9 @@ export const LINE_KINDS: readonly FundingLineKind[] = [...FUNDING_KINDS, Funding
  * sets over the selected lines, by member from their allocations. Sums of integer cents are
  * bigint; the driver turns them into numbers and refuses any a number cannot hold exactly.
  * Rows come out per dimension, each in its list order (kinds by the programme's terms, agreements
- * by reference, members by name).
+ * by reference, members by name), with `along`: columns of the row's `agreement` and `organisation`.
  */
-export function figuresSql(selection: StatementSelection): string {
+export function figuresSql(selection: StatementSelection, along: string): string {
   return `
     WITH statement_line AS (
       SELECT line.id, line.agreement_id, line.kind, line.settled_on IS NOT NULL AS settled, ${selection.amount} AS amount_cents
@@ -33,9 +33,9 @@ export function figuresSql(selection: StatementSelection): string {
        WHERE ${selection.allocations}
        GROUP BY allocation.organisation_id
     )
-    SELECT figure.dimension, figure.kind, figure.agreement_id AS "agreementKey", figure.organisation_id AS "organisationKey",
+    SELECT figure.dimension, figure.kind,
            COALESCE(figure.due, 0) AS "dueCents", COALESCE(figure.settled, 0) AS "settledCents",
-           COALESCE(figure.unsettled, 0) AS "unsettledCents", figure.line_count AS "lineCount"
+           COALESCE(figure.unsettled, 0) AS "unsettledCents", figure.line_count AS "lineCount", ${along}
       FROM figure
       LEFT JOIN agreement ON agreement.id = figure.agreement_id
       LEFT JOIN organisation ON organisation.id = figure.organisation_id

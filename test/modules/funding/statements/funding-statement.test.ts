@@ -95,6 +95,23 @@ describe("fundingStatement", () => {
     }
   });
 
+  it("names each member and agreement with every field, as node(id) would (they are read with the figures)", async () => {
+    const ORGANISATION = "id version kind name enterpriseNumber postalCode municipality province";
+    const AGREEMENT = "id version reference status signedOn startsOn endsOn capacity";
+    const answer = await t.gql(
+      `query($filter: FundingStatementFilter!) { fundingStatement(filter: $filter) { byMember { organisation { ${ORGANISATION} } } byAgreement { agreement { ${AGREEMENT} } } } }`,
+      { filter: YEAR },
+      USERS.fedasilStaff,
+    );
+    expect(answer.errors).toBeUndefined();
+    const { byMember, byAgreement } = answer.data!.fundingStatement;
+    expect(byMember).toHaveLength(ALL.byMember.length);
+    expect(byAgreement).toHaveLength(ALL.byAgreement.length);
+    const byId = async (id: string, fields: string) => (await t.gql(`query($id: ID!) { node(id: $id) { ... on Node { ${fields} } } }`, { id }, USERS.fedasilStaff)).data!.node;
+    for (const { organisation } of byMember) expect(organisation).toEqual(await byId(organisation.id, `... on Organisation { ${ORGANISATION} }`));
+    for (const { agreement } of byAgreement) expect(agreement).toEqual(await byId(agreement.id, `... on Agreement { ${AGREEMENT} }`));
+  });
+
   it("shows Fedasil staff and admins every partner side by side", async () => {
     for (const subject of [USERS.fedasilStaff, USERS.fedasilAdmin]) {
       expect(await statement(YEAR, subject)).toMatchObject(ALL);
