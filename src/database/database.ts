@@ -1,3 +1,4 @@
+import type { EventEmitter } from "node:events";
 import { mkdirSync } from "node:fs";
 import { dirname } from "node:path";
 import { Mutex } from "async-mutex";
@@ -53,6 +54,9 @@ export class Database {
       ? new DataSource({ ...common, url: options.url, poolSize: options.poolSize, extra: { types: { getTypeParser: likePglite } } })
       : new DataSource({ ...common, driver: pgliteDriver(options.pgliteDataDir, options.pgliteStartFrom) });
     await dataSource.initialize();
+    // typeorm-pglite hands out its one pool object as every connection, and each query runner
+    // waiting for the gate adds its error listener to it: many at once are no leak.
+    if (!options.url) ((dataSource.driver as PostgresDriver).master as EventEmitter).setMaxListeners(0);
     return new Database(dataSource, !options.url, statements);
   }
 
