@@ -83,8 +83,16 @@ describe("bad input to every mutation", () => {
     async () => {
       const tallies = new Map<string, { subject: string; reached: boolean; tally: Tally }>();
       const failures: string[] = [];
-      for (const field of Object.values(schema.getMutationType()!.getFields())) {
+      const mutations = Object.values(schema.getMutationType()!.getFields());
+      // Who fuzzes each mutation is found first, in the seeded world: an accepted edge case of
+      // another mutation (a member's membership ended) could leave nobody who gets past the refusals.
+      const users = new Map<string, Awaited<ReturnType<typeof fuzzUser>>>();
+      for (const field of mutations) {
         const user = await fuzzUser(field).catch((error) => void failures.push(`${field.name}, plain input: ${String(error)}`));
+        if (user) users.set(field.name, user);
+      }
+      for (const field of mutations) {
+        const user = users.get(field.name);
         if (!user) continue;
         const { subject, reaching } = user;
         const tally: Tally = { rejected: 0, refused: 0, userErrors: 0, accepted: 0 };
@@ -103,7 +111,7 @@ describe("bad input to every mutation", () => {
       console.log(`Mutation fuzzing (${RUNS} runs each, plus shrinking):\n${[...rows.map(([name, { subject, tally }]) => line(name, subject, tally)), line("all", "", total)].join("\n")}`);
       expect({
         failures,
-        unfuzzed: Object.keys(schema.getMutationType()!.getFields()).filter((name) => !tallies.has(name)),
+        unfuzzed: mutations.map((field) => field.name).filter((name) => !tallies.has(name)),
         // A user must get past the refusals to the mutation's own rules, and most input must be turned down.
         shallow: rows.filter(([, { reached }]) => !reached).map(([name]) => name),
         lenient: rows.filter(([, { tally }]) => tally.accepted * 2 > RUNS).map(([name]) => name),
