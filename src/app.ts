@@ -68,6 +68,8 @@ import { UserService } from "./modules/users/user.service";
 import { todayInBrussels } from "./shared/calendar";
 import { IdempotencyRecord } from "./shared/idempotency-record.entity";
 import { MutationRunner } from "./shared/mutation-runner";
+import { ViewerCache } from "./auth/viewer-cache";
+import { listenForViewerChanges } from "./auth/viewer-change-listener";
 import { createLivePubSub } from "./realtime/live-pubsub";
 import { startLiveServer } from "./realtime/live-server";
 
@@ -106,6 +108,8 @@ export interface App {
   httpServer: http.Server;
   /** Listens on the configured port (0 picks a free one) and returns the base URL. */
   listen(port?: number): Promise<string>;
+  /** Resolves once every change to users and memberships committed before has reached the viewers this server keeps. */
+  viewerChangesHeard(): Promise<void>;
   /** Stops accepting requests, lets in-flight ones finish, closes live connections and Redis, then the database. */
   close(): Promise<void>;
 }
@@ -122,8 +126,9 @@ export function openDatabase(config: Config, logger?: Logger, pgliteStartFrom?: 
   });
 }
 
-export function createServices(db: Database, taskPubSub: TaskPubSub, reportSettings: Config["reports"]): Services {
-  const mutations = new MutationRunner(db);
+/** `committed` runs after every committed mutation, before its answer goes out. */
+export function createServices(db: Database, taskPubSub: TaskPubSub, reportSettings: Config["reports"], committed?: () => void): Services {
+  const mutations = new MutationRunner(db, committed);
   const consortia = new ConsortiumService(db, mutations);
   return {
     organisations: new OrganisationService(db, mutations),
@@ -150,7 +155,11 @@ export function createServices(db: Database, taskPubSub: TaskPubSub, reportSetti
 export async function createApp(config: Config, db: Database, logger: Logger): Promise<App> {
   const livePubSub = createLivePubSub(config.redisUrl, logger);
   const costBudget = config.redisUrl ? redisCostBudget(config.redisUrl, config.costBudget, logger) : memoryCostBudget(config.costBudget);
-  const services = createServices(db, livePubSub.pubSub, config.reports);
+  const viewers = new ViewerCache();
+  // On PostgreSQL viewers are kept while changes are heard; the embedded database looks each one up.
+  const viewerChanges = config.databaseUrl ? listenForViewerChanges(config.databaseUrl, viewers, logger) : undefined;
+  // A mutation may change who its user is (a membership ended): this server forgets at once, the others when they hear it.
+  const services = createServices(db, livePubSub.pubSub, config.reports, () => viewers.forget());
   const verifier = new TokenVerifier(config.auth);
   const production = config.nodeEnv === "production";
   let accepting = true;
@@ -158,7 +167,9 @@ export async function createApp(config: Config, db: Database, logger: Logger): P
   // HTTP requests and WebSocket subscriptions authenticate alike and get the same kind of context.
   const viewerOf = async (authorization: string | undefined): Promise<Viewer | null> => {
     const subject = await verifier.subjectOf(authorization);
-    return subject ? services.users.viewerFor(subject, todayInBrussels()) : null;
+    if (!subject) return null;
+    const today = todayInBrussels();
+    return viewers.viewerFor(subject, today, () => services.users.viewerFor(subject, today));
   };
   const contextFor = (viewer: Viewer, requestId: string, language: Language): RequestContext => ({
     viewer,
@@ -243,11 +254,13 @@ export async function createApp(config: Config, db: Database, logger: Logger): P
           resolve(`http://localhost:${typeof address === "object" && address ? address.port : port}`);
         });
       }),
+    viewerChangesHeard: async () => viewerChanges?.caughtUp(),
     close: async () => {
       accepting = false;
       await apollo.stop();
       await livePubSub.close();
       await costBudget.close();
+      await viewerChanges?.close();
       await db.close();
     },
   };

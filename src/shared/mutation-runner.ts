@@ -38,7 +38,11 @@ const UNIQUE_VIOLATION = "23505";
  * everything back and becomes the payload's user errors.
  */
 export class MutationRunner {
-  constructor(private readonly db: Database) {}
+  /** `committed` runs after each commit, before the mutation answers (caches of what it may have changed). */
+  constructor(
+    private readonly db: Database,
+    private readonly committed: () => void = () => undefined,
+  ) {}
 
   async run<T extends { key: string }>(spec: MutationSpec<T>, work: (scope: MutationScope) => Promise<T>): Promise<MutationOutcome<T>> {
     const invalid = spec.input && typeof spec.input === "object" ? await inputErrors(spec.input) : [];
@@ -62,6 +66,7 @@ export class MutationRunner {
         if (spec.idempotencyKey) await this.remember(manager, spec, requestHash, value.key);
         return value;
       });
+      this.committed();
       for (const effect of effects) effect();
       return { result, userErrors: [] };
     } catch (error) {

@@ -121,6 +121,8 @@ describe("subscriptions: what each event delivers", () => {
     await ngo.ready(() => say.changed(tasks.gentPcswProbe), changed(tasks.gentPcswProbe));
     const leave = `UPDATE consortium_membership SET left_on = $3 WHERE consortium_id = $1 AND organisation_id = $2`;
     await t.app.db.manager.query(leave, [consortia.gent, organisations.gentNgo, "2025-06-01"]);
+    // Changed straight in the database: the server forgets the viewer it kept once it hears of it.
+    await t.app.viewerChangesHeard();
     try {
       say.changed(tasks.gentPcsw);
       say.changed(tasks.liegeNgo);

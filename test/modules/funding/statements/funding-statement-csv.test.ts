@@ -125,6 +125,7 @@ describe("GET /funding/statement.csv", () => {
 
   it("costs the same number of SQL statements for one line as for eight", async () => {
     const cost = async (params: Record<string, string>) => {
+      await t.signedIn(USERS.fedasilAdmin);
       const before = t.app.db.statements.total;
       expect((await download(params, USERS.fedasilAdmin)).status).toBe(200);
       return t.app.db.statements.total - before;
