@@ -49,8 +49,9 @@ function options(): Options {
 async function time(target: Target, server: ServerProcess | undefined, opts: Options, arrivals?: ArrivalQueue): Promise<Omit<Row, "statementsPerRequest">> {
   if (arrivals) await arrivals.fill(opts.connections * opts.warmup * 100);
   const warm = await target.load(opts.connections, opts.warmup);
-  // Enough PLANNED households for half as much again as the warm-up's pace.
-  if (arrivals) await arrivals.fill(Math.ceil(warm.reqPerSec * opts.seconds * 1.5) + 100);
+  // Enough PLANNED households for three times the warm-up's pace: the timed run can be much
+  // faster than a warm-up still planning its statements (raw (e) once ran out at 1.5 times).
+  if (arrivals) await arrivals.fill(Math.ceil(warm.reqPerSec * opts.seconds * 3) + 500);
   server?.resetPeakRss();
   const measurement = await target.load(opts.connections, opts.seconds);
   return { operation: target.operation, system: target.system, measurement, peakRssKb: server?.peakRssKb() ?? null };
