@@ -1,5 +1,8 @@
 import type { MigrationInterface, QueryRunner } from "typeorm";
 
+/** The tables a viewer is read from (UserService.viewerFor). */
+const VIEWER_TABLES = ["app_user", "consortium_membership"];
+
 /**
  * Each server keeps the viewers it looked up (user, role, organisation, consortia) while it hears
  * of every change to users and memberships: any statement that changes one notifies channel
@@ -14,14 +17,14 @@ export class ViewerChangeNotifications1764500000000 implements MigrationInterfac
         PERFORM pg_notify('thuis_viewers', '');
         RETURN NULL;
       END $$`);
-    for (const table of ["app_user", "consortium_membership"]) {
+    for (const table of VIEWER_TABLES) {
       await db.query(`CREATE TRIGGER ${table}_viewer_change AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON ${table}
                         FOR EACH STATEMENT EXECUTE FUNCTION notify_viewer_change()`);
     }
   }
 
   async down(db: QueryRunner): Promise<void> {
-    for (const table of ["app_user", "consortium_membership"]) await db.query(`DROP TRIGGER ${table}_viewer_change ON ${table}`);
+    for (const table of VIEWER_TABLES) await db.query(`DROP TRIGGER ${table}_viewer_change ON ${table}`);
     await db.query(`DROP FUNCTION notify_viewer_change()`);
   }
 }

@@ -26,7 +26,16 @@ describe("a viewer's rights after users and memberships change", () => {
     ]))[0] as { id: string; version: number };
   const seesGentHousehold = async (ask: (query: string, variables: Record<string, unknown>, subject: string) => Promise<{ data?: any }> = t.gql) =>
     (await ask(HOUSEHOLD, { id: toGlobalId("Household", world.households.gent) }, USERS.gentNgoStaff)).data?.node !== null;
-  const rejoin = () => t.app.db.manager.query(`UPDATE consortium_membership SET left_on = NULL WHERE consortium_id = $1 AND organisation_id = $2`, [world.consortia.gent, world.organisations.gentNgo]);
+  /** The Gent NGO's membership ends today (null: it is a member again), straight in the database. */
+  const setNgoLeftOn = (leftOn: string | null) =>
+    t.app.db.manager.query(`UPDATE consortium_membership SET left_on = $3 WHERE consortium_id = $1 AND organisation_id = $2`, [world.consortia.gent, world.organisations.gentNgo, leftOn]);
+  const rejoin = () => setNgoLeftOn(null);
+  /** The Gent NGO's membership ends today, through the API (on the first server). */
+  const endNgoMembership = async () => {
+    const membership = await ngoMembership();
+    const ended = await t.gql(END_MEMBERSHIP, { input: { membershipId: toGlobalId("ConsortiumMembership", membership.id), expectedVersion: membership.version, leftOn: todayInBrussels() } }, USERS.fedasilAdmin);
+    expect(ended.data.endConsortiumMembership.userErrors).toEqual([]);
+  };
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -41,15 +50,13 @@ describe("a viewer's rights after users and memberships change", () => {
   it("an organisation that leaves its consortium through the API sees none of it in its next request", async () => {
     expect(await seesGentHousehold()).toBe(true);
     expect(await seesGentHousehold()).toBe(true);
-    const membership = await ngoMembership();
-    const ended = await t.gql(END_MEMBERSHIP, { input: { membershipId: toGlobalId("ConsortiumMembership", membership.id), expectedVersion: membership.version, leftOn: todayInBrussels() } }, USERS.fedasilAdmin);
-    expect(ended.data.endConsortiumMembership.userErrors).toEqual([]);
+    await endNgoMembership();
     expect(await seesGentHousehold()).toBe(false);
   });
 
   it("a change made straight in the database reaches the next request once heard", async () => {
     expect(await seesGentHousehold()).toBe(true);
-    await t.app.db.manager.query(`UPDATE consortium_membership SET left_on = $3 WHERE consortium_id = $1 AND organisation_id = $2`, [world.consortia.gent, world.organisations.gentNgo, todayInBrussels()]);
+    await setNgoLeftOn(todayInBrussels());
     await t.app.viewerChangesHeard();
     expect(await seesGentHousehold()).toBe(false);
   });
@@ -73,12 +80,9 @@ describe("a viewer's rights after users and memberships change", () => {
       expect((await t.gql(query, {}, subject)).status).toBe(200);
       return t.app.db.statements.total - before;
     };
-    /** A change to users that changes no row: the trigger still tells every server. */
-    const touchUsers = () => t.app.db.manager.query(`UPDATE app_user SET role = role WHERE false`);
 
     it("keeps a viewer between requests on PostgreSQL: the lookup is one statement, once", async () => {
-      await touchUsers();
-      await t.app.viewerChangesHeard();
+      await t.forgetViewers();
       const first = await cost(VIEWER, USERS.gentStaff);
       expect([await cost(VIEWER, USERS.gentStaff), await cost(VIEWER, USERS.gentStaff)]).toEqual([first - 1, first - 1]);
     });
@@ -90,12 +94,11 @@ describe("a viewer's rights after users and memberships change", () => {
       await t.app.db.manager.query(`SELECT pg_terminate_backend($1)`, [pid]);
       await until(async () => (await t.app.db.manager.query(listener)).every((row: { pid: number }) => row.pid !== pid));
       // Nobody tells this server of this change: it must not answer from what it kept.
-      await t.app.db.manager.query(`UPDATE consortium_membership SET left_on = $3 WHERE consortium_id = $1 AND organisation_id = $2`, [world.consortia.gent, world.organisations.gentNgo, todayInBrussels()]);
+      await setNgoLeftOn(todayInBrussels());
       expect(await seesGentHousehold()).toBe(false);
       await rejoin();
       await until(async () => {
-        await touchUsers();
-        await t.app.viewerChangesHeard();
+        await t.forgetViewers();
         const looked = await cost(VIEWER, USERS.gentStaff);
         return (await cost(VIEWER, USERS.gentStaff)) === looked - 1;
       });
@@ -125,9 +128,7 @@ describe("a viewer's rights after users and memberships change", () => {
         await second.viewerChangesHeard();
         expect(await seesGentHousehold(askSecond)).toBe(true);
         expect(await seesGentHousehold(askSecond)).toBe(true);
-        const membership = await ngoMembership();
-        const ended = await t.gql(END_MEMBERSHIP, { input: { membershipId: toGlobalId("ConsortiumMembership", membership.id), expectedVersion: membership.version, leftOn: todayInBrussels() } }, USERS.fedasilAdmin);
-        expect(ended.data.endConsortiumMembership.userErrors).toEqual([]);
+        await endNgoMembership();
         await second.viewerChangesHeard();
         expect(await seesGentHousehold(askSecond)).toBe(false);
       });

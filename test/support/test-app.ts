@@ -27,6 +27,8 @@ export interface TestApp {
    * server keeps its viewers; the embedded database looks them up every time).
    */
   signedIn(subject: string): Promise<void>;
+  /** Makes the server look every viewer up again, as any change to users would (once it heard of it). */
+  forgetViewers(): Promise<void>;
   /** One operation that must succeed, with the SQL statements it cost once signed in (requests run one after another). */
   measure<T = any>(query: string, variables: Record<string, unknown>, subject: string): Promise<{ statements: number; data: T }>;
   close(): Promise<void>;
@@ -76,6 +78,11 @@ export async function startTestApp(env: Record<string, string> = {}, logDestinat
     async signedIn(subject) {
       await app.viewerChangesHeard();
       expect((await testApp.gql("{ __typename }", {}, subject)).status).toBe(200);
+    },
+    async forgetViewers() {
+      // A statement on users that changes no row still fires the trigger that tells every server.
+      await app.db.manager.query(`UPDATE app_user SET role = role WHERE false`);
+      await app.viewerChangesHeard();
     },
     async measure(query, variables, subject) {
       await testApp.signedIn(subject);
