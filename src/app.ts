@@ -20,6 +20,7 @@ import { hardening } from "./graphql/hardening";
 import { type Language, pickLanguage } from "./graphql/language";
 import { createLoaders } from "./graphql/loaders";
 import { buildThuisSchema } from "./graphql/schema";
+import { compiledExecution } from "./graphql/compiled-execution";
 import type { Services } from "./graphql/services";
 import { createExpressApp } from "./http/server";
 import { Agreement } from "./modules/agreements/agreement.entity";
@@ -193,7 +194,7 @@ export async function createApp(config: Config, db: Database, logger: Logger): P
     limits: { validationRules: armor.validationRules, parseOptions: armor.parseOptions, maxMessageSize: config.limits.maxBodyBytes },
   });
   const apollo = new ApolloServer<RequestContext>({
-    schema,
+    gateway: compiledExecution(schema),
     introspection: !production,
     includeStacktraceInErrorResponses: !production,
     csrfPrevention: true,

@@ -71,7 +71,8 @@ export function ConnectionType<T extends object>(nodeType: ClassType<T>, name: s
     @Field(() => [EdgeType]) edges: EdgeType[];
     @Field(() => [nodeType]) nodes: T[];
     @Field(() => PageInfo) pageInfo: PageInfo;
-    @Field(() => Int, { description: "How many objects the whole list holds, all pages together." })
+    // A promise (counted on demand): compiled execution awaits only what a resolver returns.
+    @Field(() => Int, { simple: false, description: "How many objects the whole list holds, all pages together." })
     totalCount: number;
   }
   return Connection;
