@@ -32,6 +32,25 @@ export function quantile(sorted: readonly number[], q: number): number {
   return sorted.length === 0 ? NaN : sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
 }
 
+/** The median of each figure over repeated timed runs of one target; failures of every run add up. */
+export function medianOfRounds(rounds: readonly Measurement[]): Measurement {
+  const median = (figure: (m: Measurement) => number) => {
+    const sorted = rounds.map(figure).sort((x, y) => x - y);
+    const middle = Math.floor(sorted.length / 2);
+    return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+  };
+  const total = (figure: (m: Measurement) => number) => rounds.reduce((sum, m) => sum + figure(m), 0);
+  return {
+    requests: total((m) => m.requests),
+    reqPerSec: median((m) => m.reqPerSec),
+    p50: median((m) => m.p50),
+    p99: median((m) => m.p99),
+    non2xx: total((m) => m.non2xx),
+    errors: total((m) => m.errors),
+    firstError: rounds.find((m) => m.firstError)?.firstError,
+  };
+}
+
 function measurement(latencies: number[], seconds: number, non2xx: number, errors: number): Measurement {
   latencies.sort((x, y) => x - y);
   return { requests: latencies.length, reqPerSec: latencies.length / seconds, p50: quantile(latencies, 0.5), p99: quantile(latencies, 0.99), non2xx, errors };

@@ -4,6 +4,7 @@ import { Pool } from "pg";
 import { todayInBrussels } from "../src/shared/calendar";
 import { ArrivalQueue, removeBenchHouseholds } from "./arrivals";
 import { checkAnswers, countStatements } from "./checks";
+import { medianOfRounds } from "./load";
 import { OPERATION_NAMES, type OperationName } from "./operations";
 import { pickOperands } from "./picks";
 import { quarterCursor } from "./postgraphile-operations";
@@ -21,6 +22,8 @@ interface Options {
   connections: number;
   seconds: number;
   warmup: number;
+  /** Timed runs per system and operation, the systems taking turns; each figure is their median. */
+  rounds: number;
   operations: OperationName[];
 }
 
@@ -32,6 +35,7 @@ function options(): Options {
       connections: { type: "string", default: "10" },
       duration: { type: "string", default: "10" },
       warmup: { type: "string", default: "3" },
+      rounds: { type: "string", default: "1" },
       operations: { type: "string", default: OPERATION_NAMES.join(",") },
     },
   });
@@ -42,7 +46,7 @@ function options(): Options {
   const operations = values.operations.split(",").map((name) => name.trim());
   const unknown = operations.filter((name) => !OPERATION_NAMES.includes(name as OperationName));
   if (unknown.length > 0) throw new Error(`--operations takes ${OPERATION_NAMES.join(",")}; not ${unknown.join(",")}`);
-  return { connections: whole("connections", values.connections), seconds: whole("duration", values.duration), warmup: whole("warmup", values.warmup), operations: operations as OperationName[] };
+  return { connections: whole("connections", values.connections), seconds: whole("duration", values.duration), warmup: whole("warmup", values.warmup), rounds: whole("rounds", values.rounds), operations: operations as OperationName[] };
 }
 
 /** Warm-up, then the timed run with the server's peak memory over it. */
@@ -93,19 +97,34 @@ async function main(): Promise<void> {
 
     const rows: Row[] = [];
     for (const operation of opts.operations) {
-      for (const target of await targetsOf(operation, backends)) {
-        if (failed.has(`${operation}/${target.system}`)) continue;
-        say(`Timing (${operation}) on ${target.system}: ${opts.warmup} s warm-up, ${opts.seconds} s at ${opts.connections} connections...`);
-        const server = target.system === "thuis" ? thuis : target.system === "postgraphile" ? postGraphile : undefined;
-        const row = { ...(await time(target, server, opts, operation === "e" ? arrivals : undefined)), statementsPerRequest: statements.get(`${operation}/${target.system}`) ?? null };
-        rows.push(row);
-        say(`  ${row.measurement.reqPerSec.toFixed(1)} req/s, p50 ${row.measurement.p50.toFixed(2)} ms, p99 ${row.measurement.p99.toFixed(2)} ms`);
-        if (row.measurement.firstError) say(`  ${row.measurement.errors} failed, the first with: ${row.measurement.firstError}`);
+      const targets = (await targetsOf(operation, backends)).filter((target) => !failed.has(`${operation}/${target.system}`));
+      const rounds = new Map(targets.map((target) => [target, [] as Array<Omit<Row, "statementsPerRequest">>]));
+      for (let round = 0; round < opts.rounds; round++) {
+        // The systems take turns, each round starting with the next one: the machine drifts over a run.
+        for (const target of targets.map((_, i) => targets[(i + round) % targets.length])) {
+          say(`Timing (${operation}) on ${target.system}${opts.rounds > 1 ? `, round ${round + 1} of ${opts.rounds}` : ""}: ${opts.warmup} s warm-up, ${opts.seconds} s at ${opts.connections} connections...`);
+          const server = target.system === "thuis" ? thuis : target.system === "postgraphile" ? postGraphile : undefined;
+          const timed = await time(target, server, opts, operation === "e" ? arrivals : undefined);
+          rounds.get(target)!.push(timed);
+          say(`  ${timed.measurement.reqPerSec.toFixed(1)} req/s, p50 ${timed.measurement.p50.toFixed(2)} ms, p99 ${timed.measurement.p99.toFixed(2)} ms`);
+          if (timed.measurement.firstError) say(`  ${timed.measurement.errors} failed, the first with: ${timed.measurement.firstError}`);
+        }
+      }
+      for (const [target, timed] of rounds) {
+        const peaks = timed.map((t) => t.peakRssKb).filter((kb): kb is number => kb !== null);
+        rows.push({
+          operation,
+          system: target.system,
+          measurement: medianOfRounds(timed.map((t) => t.measurement)),
+          peakRssKb: peaks.length > 0 ? Math.max(...peaks) : null,
+          statementsPerRequest: statements.get(`${operation}/${target.system}`) ?? null,
+        });
       }
     }
 
     console.log(`\n${setting}`);
-    console.log(`Load: autocannon, ${opts.connections} connections, ${opts.seconds} s per run after ${opts.warmup} s of warm-up; raw SQL: ${opts.connections} loops on a pg.Pool of ${opts.connections}.\n`);
+    const rounds = opts.rounds > 1 ? `; each figure the median of ${opts.rounds} rounds, the systems taking turns` : "";
+    console.log(`Load: autocannon, ${opts.connections} connections, ${opts.seconds} s per run after ${opts.warmup} s of warm-up; raw SQL: ${opts.connections} loops on a pg.Pool of ${opts.connections}${rounds}.\n`);
     console.log(resultsTable(rows));
     console.log(`\n${ratioTable(rows, opts.operations)}`);
     for (const [which, why] of failed) console.log(`\nNot timed: ${which}: ${why}`);
