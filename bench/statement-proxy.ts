@@ -3,7 +3,8 @@ import { type AddressInfo, type Server, type Socket, createServer, connect } fro
 /**
  * A TCP proxy in front of PostgreSQL that counts the SQL statements its clients send: the
  * frontend protocol's Query ('Q', simple protocol) and Execute ('E', extended protocol)
- * messages, whatever the driver. Plain TCP only (no SSL), as on localhost.
+ * messages, whatever the driver. Plain TCP only (no SSL), as on localhost. A connection that has
+ * sent LISTEN keeps a server informed (its heartbeat is no request's work): it is not counted.
  */
 export class StatementProxy {
   private readonly server: Server;
@@ -42,8 +43,10 @@ export class StatementProxy {
       socket.on("close", () => this.sockets.delete(socket));
       socket.on("error", () => undefined);
     }
-    const parser = new FrontendMessages((type) => {
-      if (type === "Q" || type === "E") this.count += 1;
+    let listening = false;
+    const parser = new FrontendMessages((type, body) => {
+      if (type === "Q" && /^\s*LISTEN\b/i.test(body.toString("utf8"))) listening = true;
+      if ((type === "Q" || type === "E") && !listening) this.count += 1;
     });
     client.on("data", (chunk: Buffer) => {
       parser.push(chunk);
@@ -64,7 +67,7 @@ class FrontendMessages {
   private buffer: Buffer = Buffer.alloc(0);
   private started = false;
 
-  constructor(private readonly onMessage: (type: string) => void) {}
+  constructor(private readonly onMessage: (type: string, body: Buffer) => void) {}
 
   push(chunk: Buffer): void {
     this.buffer = this.buffer.length === 0 ? chunk : Buffer.concat([this.buffer, chunk]);
@@ -73,7 +76,7 @@ class FrontendMessages {
       if (this.buffer.length < header) return;
       const length = this.started ? this.buffer.readUInt32BE(1) + 1 : this.buffer.readUInt32BE(0);
       if (this.buffer.length < length) return;
-      if (this.started) this.onMessage(String.fromCharCode(this.buffer[0]));
+      if (this.started) this.onMessage(String.fromCharCode(this.buffer[0]), this.buffer.subarray(5, length));
       else this.started = !isNegotiation(this.buffer.readUInt32BE(4));
       this.buffer = this.buffer.subarray(length);
     }
