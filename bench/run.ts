@@ -61,6 +61,38 @@ async function time(target: Target, server: ServerProcess | undefined, opts: Opt
   return { operation: target.operation, system: target.system, measurement, peakRssKb: server?.peakRssKb() ?? null };
 }
 
+type Timed = Omit<Row, "statementsPerRequest">;
+
+/** Each target timed `opts.rounds` times, per target in the order given. The targets take turns, each round starting with the next one: the machine drifts over a run. */
+async function timeInTurns(targets: readonly Target[], opts: Options, serverOf: (target: Target) => ServerProcess | undefined, arrivals?: ArrivalQueue): Promise<Timed[][]> {
+  const timed = targets.map((): Timed[] => []);
+  for (let round = 0; round < opts.rounds; round++) {
+    for (let turn = 0; turn < targets.length; turn++) {
+      const which = (turn + round) % targets.length;
+      const target = targets[which];
+      say(`Timing (${target.operation}) on ${target.system}${opts.rounds > 1 ? `, round ${round + 1} of ${opts.rounds}` : ""}: ${opts.warmup} s warm-up, ${opts.seconds} s at ${opts.connections} connections...`);
+      const run = await time(target, serverOf(target), opts, arrivals);
+      timed[which].push(run);
+      const m = run.measurement;
+      say(`  ${m.reqPerSec.toFixed(1)} req/s, p50 ${m.p50.toFixed(2)} ms, p99 ${m.p99.toFixed(2)} ms`);
+      if (m.firstError) say(`  ${m.errors} failed, the first with: ${m.firstError}`);
+    }
+  }
+  return timed;
+}
+
+/** A target's row: each figure the median of its rounds, the peak memory the highest. */
+function medianRow(rounds: readonly Timed[], statementsPerRequest: number | null): Row {
+  const peaks = rounds.map((round) => round.peakRssKb).filter((kb): kb is number => kb !== null);
+  return {
+    operation: rounds[0].operation,
+    system: rounds[0].system,
+    measurement: medianOfRounds(rounds.map((round) => round.measurement)),
+    peakRssKb: peaks.length > 0 ? Math.max(...peaks) : null,
+    statementsPerRequest,
+  };
+}
+
 async function main(): Promise<void> {
   const opts = options();
   const databaseUrl = process.env.DATABASE_URL;
@@ -95,31 +127,12 @@ async function main(): Promise<void> {
     say("Counting SQL statements per request (20 requests each, through a counting proxy)...");
     const statements = await countStatements(opts.operations, backends, databaseUrl);
 
+    const serverOf = (target: Target) => (target.system === "thuis" ? thuis : target.system === "postgraphile" ? postGraphile : undefined);
     const rows: Row[] = [];
     for (const operation of opts.operations) {
       const targets = (await targetsOf(operation, backends)).filter((target) => !failed.has(`${operation}/${target.system}`));
-      const rounds = new Map(targets.map((target) => [target, [] as Array<Omit<Row, "statementsPerRequest">>]));
-      for (let round = 0; round < opts.rounds; round++) {
-        // The systems take turns, each round starting with the next one: the machine drifts over a run.
-        for (const target of targets.map((_, i) => targets[(i + round) % targets.length])) {
-          say(`Timing (${operation}) on ${target.system}${opts.rounds > 1 ? `, round ${round + 1} of ${opts.rounds}` : ""}: ${opts.warmup} s warm-up, ${opts.seconds} s at ${opts.connections} connections...`);
-          const server = target.system === "thuis" ? thuis : target.system === "postgraphile" ? postGraphile : undefined;
-          const timed = await time(target, server, opts, operation === "e" ? arrivals : undefined);
-          rounds.get(target)!.push(timed);
-          say(`  ${timed.measurement.reqPerSec.toFixed(1)} req/s, p50 ${timed.measurement.p50.toFixed(2)} ms, p99 ${timed.measurement.p99.toFixed(2)} ms`);
-          if (timed.measurement.firstError) say(`  ${timed.measurement.errors} failed, the first with: ${timed.measurement.firstError}`);
-        }
-      }
-      for (const [target, timed] of rounds) {
-        const peaks = timed.map((t) => t.peakRssKb).filter((kb): kb is number => kb !== null);
-        rows.push({
-          operation,
-          system: target.system,
-          measurement: medianOfRounds(timed.map((t) => t.measurement)),
-          peakRssKb: peaks.length > 0 ? Math.max(...peaks) : null,
-          statementsPerRequest: statements.get(`${operation}/${target.system}`) ?? null,
-        });
-      }
+      const timed = await timeInTurns(targets, opts, serverOf, operation === "e" ? arrivals : undefined);
+      for (const rounds of timed) rows.push(medianRow(rounds, statements.get(`${operation}/${rounds[0].system}`) ?? null));
     }
 
     console.log(`\n${setting}`);
