@@ -6,7 +6,7 @@ export enum CurrencyCode {
 registerEnumType(CurrencyCode, { name: "CurrencyCode", description: "ISO-4217 currency code." });
 
 /** An amount of money; computed and stored in integer cents, shown as a two-place decimal. */
-@ObjectType({ description: "An amount of money: a decimal with two places and its currency." })
+@ObjectType({ simpleResolvers: true, description: "An amount of money: a decimal with two places and its currency." })
 export class Money {
   @Field({ description: "Decimal amount with two places, e.g. \"3000.00\"." })
   amount: string;

@@ -27,7 +27,7 @@ export enum UserErrorCode {
 }
 registerEnumType(UserErrorCode, { name: "UserErrorCode" });
 
-@ObjectType({ description: "A problem with the input that the user can fix; nothing was changed." })
+@ObjectType({ simpleResolvers: true, description: "A problem with the input that the user can fix; nothing was changed." })
 export class UserError {
   @Field(() => [String], { description: "Path to the input field at fault, e.g. [\"input\", \"name\"]." })
   field: string[];

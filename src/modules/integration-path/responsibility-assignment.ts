@@ -1,7 +1,7 @@
 import { Field, Int, ObjectType } from "type-graphql";
 import { TaskCategory } from "../tasks/task-enums";
 
-@ObjectType({ description: "Which member of the consortium gets the tasks of a category when a household's path is planned." })
+@ObjectType({ simpleResolvers: true, description: "Which member of the consortium gets the tasks of a category when a household's path is planned." })
 export class ResponsibilityAssignment {
   @Field(() => TaskCategory)
   category: TaskCategory;

@@ -28,7 +28,7 @@ const OVERDUE =
 const FUNDING_DUE = "Sum of the funding lines due in the period (every line without a period), adjustments included with their sign.";
 const FUNDING_SETTLED = "The part of fundingDue on lines Fedasil has settled (paid).";
 
-@ObjectType({ description: "Capacity against persons by household status, households, overdue work and money, over the agreements counted." })
+@ObjectType({ simpleResolvers: true, description: "Capacity against persons by household status, households, overdue work and money, over the agreements counted." })
 export class OverviewFigures implements OverviewCounts {
   @Field(() => Int, { description: "Sum of the capacity (in persons) of the agreements counted, whatever their status; not narrowed by the period." })
   capacity: number;
@@ -79,7 +79,7 @@ export class OverviewFigures implements OverviewCounts {
   }
 }
 
-@ObjectType({ description: "One agreement's row of the overview." })
+@ObjectType({ simpleResolvers: true, description: "One agreement's row of the overview." })
 export class AgreementOverview {
   agreementKey: string;
 
@@ -87,7 +87,7 @@ export class AgreementOverview {
   figures: OverviewFigures;
 }
 
-@ObjectType({ description: "One consortium member's row of the overview, over the counted agreements of the consortia it is a current member of." })
+@ObjectType({ simpleResolvers: true, description: "One consortium member's row of the overview, over the counted agreements of the consortia it is a current member of." })
 export class MemberOverview {
   organisationKey: string;
   fundingDueCents: number;
@@ -116,7 +116,7 @@ export class MemberOverview {
   }
 }
 
-@ObjectType({ description: "How many overdue tasks of one category one organisation is assigned." })
+@ObjectType({ simpleResolvers: true, description: "How many overdue tasks of one category one organisation is assigned." })
 export class OverdueTaskCount {
   organisationKey: string;
 
@@ -127,7 +127,7 @@ export class OverdueTaskCount {
   count: number;
 }
 
-@ObjectType({ description: "How long households take to get a step of the integration path done." })
+@ObjectType({ simpleResolvers: true, description: "How long households take to get a step of the integration path done." })
 export class TaskTemplateDuration {
   templateKey: string;
 
@@ -142,7 +142,7 @@ export class TaskTemplateDuration {
   medianDaysFromArrival: number | null;
 }
 
-@ObjectType({ description: "An accompaniment ending in the next 90 days." })
+@ObjectType({ simpleResolvers: true, description: "An accompaniment ending in the next 90 days." })
 export class EndingAccompaniment {
   householdKey: string;
 
@@ -153,7 +153,7 @@ export class EndingAccompaniment {
   nextHomeSearchDone: boolean;
 }
 
-@ObjectType({ description: "A household in accompaniment whose home ends before its accompaniment does, or soon, with no later home recorded." })
+@ObjectType({ simpleResolvers: true, description: "A household in accompaniment whose home ends before its accompaniment does, or soon, with no later home recorded." })
 export class AccommodationEndingWithoutNextHome {
   householdKey: string;
 
@@ -162,6 +162,7 @@ export class AccommodationEndingWithoutNextHome {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     "Every partnership side by side, computed in the database: Fedasil sees every agreement, partners the agreements of their own consortia. Every figure, row and list counts only the agreements, households, tasks and funding lines the filter selects.",
 })

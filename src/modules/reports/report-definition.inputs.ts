@@ -9,7 +9,7 @@ import { ReportDimension, ReportMeasure } from "./report-vocabulary";
 
 /** Every condition given must hold; a list narrows to its values. Task conditions go only with task measures. */
 @InputType({ description: "Every condition given must hold; a list narrows to its values. Task conditions go only with task measures." })
-@ObjectType("ReportFilterValues", { description: "The conditions of a saved report's filter, as given." })
+@ObjectType("ReportFilterValues", { simpleResolvers: true, description: "The conditions of a saved report's filter, as given." })
 export class ReportFilter {
   @Field(() => [ID], { nullable: true })
   @IsOptional()
@@ -48,7 +48,7 @@ export class ReportFilter {
 
 /** A report: rows per combination of the dimensions' values, one column per measure. */
 @InputType({ description: "A report: one row per combination of the dimensions' values, one column per measure, over what the filter keeps." })
-@ObjectType("ReportDefinition", { description: "What a saved report asks: its dimensions, measures and filter." })
+@ObjectType("ReportDefinition", { simpleResolvers: true, description: "What a saved report asks: its dimensions, measures and filter." })
 export class ReportDefinitionInput {
   @Field(() => [ReportDimension], { description: "At most 4, each once; none gives the totals only." })
   @ArrayMaxSize(4)

@@ -4,7 +4,7 @@ import type { ReportAnswer, ReportAnswerCell, ReportAnswerRow } from "./report-a
 import { familyOf } from "./report-families";
 import { ReportDimension, ReportMeasure } from "./report-vocabulary";
 
-@ObjectType({ description: "A dimension's value in a report row." })
+@ObjectType({ simpleResolvers: true, description: "A dimension's value in a report row." })
 export class ReportDimensionValue {
   @Field(() => ReportDimension, { description: "The dimension this is the value of." })
   dimension: ReportDimension;
@@ -23,7 +23,7 @@ export class ReportDimensionValue {
   label: string | null;
 }
 
-@ObjectType({ description: "A measure's value in a report row." })
+@ObjectType({ simpleResolvers: true, description: "A measure's value in a report row." })
 export class ReportMeasureValue {
   @Field(() => ReportMeasure, { description: "The measure this is the value of." })
   measure: ReportMeasure;
@@ -49,7 +49,7 @@ export class ReportMeasureValue {
   suppressed: boolean;
 }
 
-@ObjectType({ description: "One combination of dimension values and its measures; the totals row has no dimension values." })
+@ObjectType({ simpleResolvers: true, description: "One combination of dimension values and its measures; the totals row has no dimension values." })
 export class ReportRow {
   @Field(() => [ReportDimensionValue], { description: "In the order of the definition's dimensions." })
   dimensions: ReportDimensionValue[];
@@ -61,7 +61,7 @@ export class ReportRow {
   suppressed: boolean;
 }
 
-@ObjectType({ description: "A report's answer: rows by the dimensions' labels (none last), and the totals over everything the filter keeps." })
+@ObjectType({ simpleResolvers: true, description: "A report's answer: rows by the dimensions' labels (none last), and the totals over everything the filter keeps." })
 export class Report {
   @Field(() => [ReportDimension], { description: "The definition's dimensions, in its order: each row's dimension values follow it." })
   dimensions: ReportDimension[];

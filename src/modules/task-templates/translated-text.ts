@@ -2,7 +2,7 @@ import { Length } from "class-validator";
 import { Field, InputType, ObjectType } from "type-graphql";
 import type { Language, Translated } from "../../graphql/language";
 
-@ObjectType({ description: "A text in the programme's three languages." })
+@ObjectType({ simpleResolvers: true, description: "A text in the programme's three languages." })
 export class TranslatedText implements Translated {
   @Field({ description: "Dutch." })
   nl: string;

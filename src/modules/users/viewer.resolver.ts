@@ -5,7 +5,7 @@ import { notFound } from "../../graphql/errors";
 import { Organisation } from "../organisations/organisation.entity";
 import { User } from "./user.entity";
 
-@ObjectType({ description: "The signed-in user, its organisation and roles." })
+@ObjectType({ simpleResolvers: true, description: "The signed-in user, its organisation and roles." })
 export class ViewerInfo {
   userKey: string;
   organisationKey: string;

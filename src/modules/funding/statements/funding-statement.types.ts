@@ -7,7 +7,7 @@ import { Organisation } from "../../organisations/organisation.entity";
 import type { StatementSelection } from "./statement-selection";
 import { FundingLineKind } from "../funding-line-enums";
 
-@ObjectType({ description: "The days a statement covers, both inclusive; lines count in it by their due date." })
+@ObjectType({ simpleResolvers: true, description: "The days a statement covers, both inclusive; lines count in it by their due date." })
 export class FundingPeriod {
   @Field(() => DateScalar) from: string;
   @Field(() => DateScalar) to: string;
@@ -25,7 +25,7 @@ const DUE = "Sum of the amounts due in the period (in a member statement: the me
 const SETTLED = "The part of `due` on lines Fedasil has settled (paid), whenever it paid them.";
 const UNSETTLED = "The part of `due` on lines not yet settled: `due` = `settled` + `unsettled`.";
 
-@ObjectType()
+@ObjectType({ simpleResolvers: true })
 abstract class DueFigures implements AmountsDue {
   dueCents: number;
   settledCents: number;
@@ -50,10 +50,10 @@ abstract class DueFigures implements AmountsDue {
   lineCount: number;
 }
 
-@ObjectType({ description: "The statement's grand totals over all its lines." })
+@ObjectType({ simpleResolvers: true, description: "The statement's grand totals over all its lines." })
 export class FundingTotals extends DueFigures {}
 
-@ObjectType({ description: "The statement's lines of one kind." })
+@ObjectType({ simpleResolvers: true, description: "The statement's lines of one kind." })
 export class FundingKindTotal {
   dueCents: number;
 
@@ -68,21 +68,21 @@ export class FundingKindTotal {
   lineCount: number;
 }
 
-@ObjectType({ description: "One consortium member's shares of the statement's lines, from the lines' allocations." })
+@ObjectType({ simpleResolvers: true, description: "One consortium member's shares of the statement's lines, from the lines' allocations." })
 export class FundingMemberTotal extends DueFigures {
   /** Read with the figures. */
   @Field(() => Organisation)
   organisation: Organisation;
 }
 
-@ObjectType({ description: "The statement's lines under one agreement." })
+@ObjectType({ simpleResolvers: true, description: "The statement's lines under one agreement." })
 export class FundingAgreementTotal extends DueFigures {
   /** Read with the figures. */
   @Field(() => Agreement)
   agreement: Agreement;
 }
 
-@ObjectType({ description: "One funding line of a statement." })
+@ObjectType({ simpleResolvers: true, description: "One funding line of a statement." })
 export class FundingStatementLine {
   key: string;
   agreementKey: string;
@@ -129,6 +129,7 @@ export interface StatementFigures {
 }
 
 @ObjectType({
+  simpleResolvers: true,
   description:
     "What Fedasil owes for the lines due in a period, as far as the viewer may see: a partner its consortia's agreements, Fedasil every partner.",
 })
