@@ -1,3 +1,4 @@
+import { createSecretKey } from "node:crypto";
 import { type JWTPayload, type JWTVerifyOptions, SignJWT, createRemoteJWKSet, jwtVerify } from "jose";
 
 export interface AuthSettings {
@@ -17,7 +18,8 @@ export class TokenVerifier {
       const keys = createRemoteJWKSet(new URL(settings.jwksUrl));
       this.verify = (token) => jwtVerify(token, keys, options(["RS256", "ES256", "PS256", "EdDSA"]));
     } else if (settings.jwtSecret) {
-      const secret = new TextEncoder().encode(settings.jwtSecret);
+      // A key object made once: given bytes, jose makes one on every verification.
+      const secret = createSecretKey(Buffer.from(settings.jwtSecret, "utf8"));
       this.verify = (token) => jwtVerify(token, secret, options(["HS256"]));
     } else {
       throw new Error("Invalid configuration: AUTH_JWKS_URL or AUTH_JWT_SECRET must be set");
