@@ -33,6 +33,7 @@ import { SavedReportResolver } from "../modules/reports/saved-report.resolver";
 import { ReportResolver } from "../modules/reports/report.resolver";
 import { AccommodationEndingResolver, AgreementOverviewResolver, EndingAccompanimentResolver, MemberOverviewResolver, OverdueTaskCountResolver, TaskTemplateDurationResolver } from "../modules/overview/overview-rows.resolver";
 import { ProgrammeOverviewResolver } from "../modules/overview/programme-overview.resolver";
+import { callFieldResolversDirectly } from "./direct-field-resolvers";
 import { validateArgument } from "./input-validation";
 import { NodeResolver } from "./node.resolver";
 import { AgreementSplitRulesResolver, SplitRuleApprovalResolver, SplitRuleResolver, SplitRuleWeightResolver } from "../modules/funding/split-rules/split-rule.resolver";
@@ -43,11 +44,13 @@ export const RESOLVERS = [NodeResolver, ViewerResolver, UserResolver, Organisati
  * The GraphQL schema, generated from the code; `npm run schema` writes it to schema/schema.graphql.
  * Subscriptions listen on `pubSub` (the server's: in-process or through Redis).
  */
-export function buildThuisSchema(pubSub: TaskPubSub = createTaskPubSub()): Promise<GraphQLSchema> {
-  return buildSchema({
+export async function buildThuisSchema(pubSub: TaskPubSub = createTaskPubSub()): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     resolvers: RESOLVERS,
     pubSub,
     validate: true,
     validateFn: (argValue, _argType, { info }) => validateArgument(argValue, info.operation.operation),
   });
+  callFieldResolversDirectly(schema, RESOLVERS);
+  return schema;
 }
