@@ -56,14 +56,14 @@ export function ratioTable(rows: readonly Row[], operations: readonly OperationN
 }
 
 /** The machine, the software and the size of the data. */
-export async function describeSetting(db: Pool, postGraphileNode: string | null): Promise<string> {
+export async function describeSetting(db: Pool): Promise<string> {
   const cores = cpus();
   const { rows: [pg] } = await db.query(`SELECT current_setting('server_version') AS version,
       (SELECT count(*) FROM household) AS households, (SELECT count(*) FROM person) AS persons, (SELECT count(*) FROM task) AS tasks,
       (SELECT count(*) FROM funding_line) AS lines, (SELECT count(*) FROM agreement) AS agreements, (SELECT count(*) FROM organisation) AS organisations`);
   return [
     `Machine: ${cores[0]?.model ?? "unknown CPU"}, ${cores.length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB memory`,
-    `Node ${process.version} (thuis, runner)${postGraphileNode ? `, Node ${postGraphileNode} (PostGraphile)` : ""}, PostgreSQL ${pg.version}`,
+    `Node ${process.version} (every server and load the run starts), PostgreSQL ${pg.version}`,
     `Data: ${pg.households} households, ${pg.persons} persons, ${pg.tasks} tasks, ${pg.lines} funding lines, ${pg.agreements} agreements, ${pg.organisations} organisations`,
   ].join("\n");
 }

@@ -9,7 +9,7 @@ import { OPERATION_NAMES, type OperationName } from "./operations";
 import { pickOperands } from "./picks";
 import { quarterCursor } from "./postgraphile-operations";
 import { type Row, describeSetting, ratioTable, resultsTable } from "./report";
-import { type ServerProcess, installPostGraphile, postGraphileNodeVersion, startPostGraphile, startThuis } from "./servers";
+import { type ServerProcess, installPostGraphile, startPostGraphile, startThuis } from "./servers";
 import { type Backends, type Target, targetsOf } from "./targets";
 
 /**
@@ -104,7 +104,7 @@ async function main(): Promise<void> {
     const wantsPeer = opts.operations.some((name) => "abc".includes(name));
     if (wantsPeer) installPostGraphile();
     await removeBenchHouseholds(admin);
-    const setting = await describeSetting(admin, wantsPeer ? postGraphileNodeVersion() : null);
+    const setting = await describeSetting(admin);
     const today = todayInBrussels();
     const picks = await pickOperands(admin, today);
     const jwtSecret = randomBytes(32).toString("hex");

@@ -6,7 +6,6 @@ import { join } from "node:path";
 /** The repository's root (this file runs as dist/bench/servers.js). */
 export const ROOT = join(__dirname, "..", "..");
 const POSTGRAPHILE_DIR = join(ROOT, "bench", "postgraphile");
-const NODE_22 = join(POSTGRAPHILE_DIR, "node_modules", "node", "bin", "node");
 const POSTGRAPHILE_CLI = join(POSTGRAPHILE_DIR, "node_modules", "postgraphile", "dist", "cli-run.js");
 
 /** A server the benchmark started, on 127.0.0.1. */
@@ -115,31 +114,25 @@ export async function startThuis(databaseUrl: string, jwtSecret: string): Promis
   return server;
 }
 
-/** Installs PostGraphile and Node 22 in bench/postgraphile from its lock file, once. */
+/** Installs PostGraphile in bench/postgraphile from its lock file, once. */
 export function installPostGraphile(): void {
-  if (existsSync(NODE_22) && existsSync(POSTGRAPHILE_CLI)) return;
-  console.log("Installing PostGraphile 5 and Node 22 (npm ci --prefix bench/postgraphile)...");
+  if (existsSync(POSTGRAPHILE_CLI)) return;
+  console.log("Installing PostGraphile 5 (npm ci --prefix bench/postgraphile)...");
   const result = spawnSync("npm", ["ci", "--prefix", POSTGRAPHILE_DIR, "--no-audit", "--no-fund"], { cwd: ROOT, stdio: "inherit" });
-  if (result.status !== 0 || !existsSync(NODE_22)) throw new Error("npm ci --prefix bench/postgraphile failed");
+  if (result.status !== 0 || !existsSync(POSTGRAPHILE_CLI)) throw new Error("npm ci --prefix bench/postgraphile failed");
 }
 
-/** PostGraphile 5 with the amber preset on the public schema, on Node 22; ready when it answers a query. */
+/** PostGraphile 5 with the amber preset on the public schema, on thuis's own Node; ready when it answers a query. */
 export async function startPostGraphile(databaseUrl: string): Promise<ServerProcess> {
   installPostGraphile();
   const port = await freePort();
   const args = [POSTGRAPHILE_CLI, "-P", "postgraphile/presets/amber", "-c", databaseUrl, "-s", "public", "-p", String(port), "-n", "127.0.0.1"];
   const env = { ...baseEnv(), NODE_ENV: "production", GRAPHILE_ENV: "production" };
-  const child = spawn(NODE_22, args, { cwd: POSTGRAPHILE_DIR, env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, args, { cwd: POSTGRAPHILE_DIR, env, stdio: ["ignore", "pipe", "pipe"] });
   const server = new ServerProcess("PostGraphile", child, `http://127.0.0.1:${port}`);
   await server.waitUntil(async () => {
     const response = await fetch(`${server.url}/graphql`, { method: "POST", headers: { "content-type": "application/json" }, body: '{"query":"{__typename}"}' });
     return response.ok;
   });
   return server;
-}
-
-/** The version of the Node that runs PostGraphile. */
-export function postGraphileNodeVersion(): string | null {
-  const result = spawnSync(NODE_22, ["--version"], { encoding: "utf8" });
-  return result.status === 0 ? result.stdout.trim().replace(/^v/, "") : null;
 }

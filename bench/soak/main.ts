@@ -144,7 +144,7 @@ async function main(): Promise<void> {
     const today = todayInBrussels();
     const picks = await pickOperands(admin, today);
     const jwtSecret = randomBytes(32).toString("hex");
-    say(await describeSetting(admin, null));
+    say(await describeSetting(admin));
     thuis = await startThuis(databaseUrl, jwtSecret);
     const { rows: [actor] } = await admin.query(`SELECT organisation_id AS "organisationKey" FROM app_user WHERE subject = $1`, [picks.arrivals.subject]);
     // Enough PLANNED households for a minute of arrivals, topped up as they are used.
