@@ -19,8 +19,12 @@ export function nodesSelect(info: GraphQLResolveInfo, field: string): boolean {
  * of the object at `path` below the nodes; through fragments, whatever their type condition.
  */
 export function nodeFieldNames(info: GraphQLResolveInfo, path: readonly string[] = []): string[] {
-  const fields = [...fieldsAt(info, ["nodes", ...path]), ...fieldsAt(info, ["edges", "node", ...path])];
-  const names = fields.flatMap((field) => (field.selectionSet ? fieldsIn(field.selectionSet, info) : [])).map((field) => field.name.value);
+  return [...new Set([...fieldNames(info, ["nodes", ...path]), ...fieldNames(info, ["edges", "node", ...path])])];
+}
+
+/** The names of the fields selected of the object at `path` below the current field, through fragments. */
+export function fieldNames(info: GraphQLResolveInfo, path: readonly string[]): string[] {
+  const names = fieldsAt(info, path).flatMap((field) => (field.selectionSet ? fieldsIn(field.selectionSet, info) : [])).map((field) => field.name.value);
   return [...new Set(names)];
 }
 

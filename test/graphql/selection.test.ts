@@ -1,5 +1,5 @@
 import { type FieldNode, type FragmentDefinitionNode, type GraphQLResolveInfo, type OperationDefinitionNode, Kind, parse } from "graphql";
-import { nodeFieldNames, nodesSelect, oncePerSelection, selects } from "../../src/graphql/selection";
+import { fieldNames, nodeFieldNames, nodesSelect, oncePerSelection, selects } from "../../src/graphql/selection";
 
 /** The resolve info of the operation's first root field, as far as `selects` reads it. */
 function infoOf(document: string): GraphQLResolveInfo {
@@ -31,6 +31,12 @@ describe("what a field's selection reaches", () => {
     expect(nodeFieldNames(info).sort()).toEqual(["assigneeOrganisation", "dueOn", "id", "status", "title"]);
     expect(nodeFieldNames(info, ["assigneeOrganisation"])).toEqual(["id", "name"]);
     expect(nodeFieldNames(info, ["household"])).toEqual([]);
+  });
+
+  it("names the fields of an object at a path of plain fields, once each, through fragments", () => {
+    const info = infoOf(`{ fundingStatement { byMember { organisation { id name } } ...Members } } fragment Members on FundingStatement { byMember { organisation { name province } } }`);
+    expect(fieldNames(info, ["byMember", "organisation"])).toEqual(["id", "name", "province"]);
+    expect(fieldNames(info, ["byAgreement", "agreement"])).toEqual([]);
   });
 
   it("works a selection out once per field node, and anew for another node", () => {

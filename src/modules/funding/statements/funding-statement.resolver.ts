@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Ctx, FieldResolver, Info, Query, Resolver, Root } from "type-graphql";
 import { ConnectionType } from "../../../graphql/connection";
 import type { RequestContext } from "../../../graphql/context";
 import { notFound } from "../../../graphql/errors";
@@ -13,6 +14,7 @@ import {
   FundingStatementLine,
   FundingTotals,
 } from "./funding-statement.types";
+import { statementReads } from "./statement-reads";
 
 const FundingStatementLineConnection = ConnectionType(FundingStatementLine, "FundingStatementLine");
 
@@ -22,8 +24,8 @@ export class FundingStatementResolver {
     description:
       "What Fedasil owes for the funding lines due in a period (both days inclusive), as far as the viewer may see: partners their consortia's agreements, Fedasil staff and admins every partner side by side; evaluators get FORBIDDEN and use `report` with FUNDING_* measures, where small groups are withheld. With organisationId, a member's statement: its shares across all its agreements. Also downloadable as CSV: GET /funding/statement.csv with the filter's fields as query parameters.",
   })
-  fundingStatement(@Arg("filter", () => FundingStatementFilter) filter: FundingStatementFilter, @Ctx() ctx: RequestContext): FundingStatement {
-    return ctx.services.fundingStatements.open(ctx.viewer, filter);
+  fundingStatement(@Arg("filter", () => FundingStatementFilter) filter: FundingStatementFilter, @Ctx() ctx: RequestContext, @Info() info: GraphQLResolveInfo): FundingStatement {
+    return ctx.services.fundingStatements.open(ctx.viewer, filter, statementReads(info));
   }
 
   @FieldResolver(() => FundingTotals, { description: "Due, settled and unsettled over all the statement's lines; by kind, by member and by agreement break them down." })

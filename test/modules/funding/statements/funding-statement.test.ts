@@ -112,6 +112,27 @@ describe("fundingStatement", () => {
     for (const { agreement } of byAgreement) expect(agreement).toEqual(await byId(agreement.id, `... on Agreement { ${AGREEMENT} }`));
   });
 
+  it("reads of those members and agreements only the columns their selected fields need", async () => {
+    const select = jest.spyOn(t.app.db, "select");
+    const figuresSqlOf = async (fields: string) => {
+      select.mockClear();
+      const answer = await t.gql(`query($filter: FundingStatementFilter!) { fundingStatement(filter: $filter) { ${fields} } }`, { filter: YEAR }, USERS.fedasilStaff);
+      expect(answer.errors).toBeUndefined();
+      return select.mock.calls.map(([sql]) => sql).find((sql) => sql.includes("statement_line"))!;
+    };
+    try {
+      const few = await figuresSqlOf("byMember { organisation { id name } } byAgreement { agreement { id } }");
+      expect(few).toContain('organisation.name AS "organisation.name"');
+      expect(few).not.toMatch(/organisation\.(enterprise_number|province) AS/);
+      expect(few).not.toMatch(/agreement\.(reference|capacity) AS/);
+      const more = await figuresSqlOf("byMember { organisation { enterpriseNumber } } byAgreement { agreement { reference } }");
+      expect(more).toContain('organisation.enterprise_number AS "organisation.enterpriseNumberDigits"');
+      expect(more).toContain('agreement.reference AS "agreement.reference"');
+    } finally {
+      select.mockRestore();
+    }
+  });
+
   it("shows Fedasil staff and admins every partner side by side", async () => {
     for (const subject of [USERS.fedasilStaff, USERS.fedasilAdmin]) {
       expect(await statement(YEAR, subject)).toMatchObject(ALL);
