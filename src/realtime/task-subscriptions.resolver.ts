@@ -4,7 +4,7 @@ import { forbidden } from "../graphql/errors";
 import { Handover } from "../modules/handovers/handover.entity";
 import type { TaskNotification, TaskTopic } from "../modules/tasks/task-notifications";
 import { Task } from "../modules/tasks/task.entity";
-import { mayFollowTasks, ofHousehold, receives } from "./live-rules";
+import { mayFollowTasks, ofHousehold } from "./live-rules";
 
 interface Subscribing {
   context: RequestContext;
@@ -13,7 +13,6 @@ interface Subscribing {
 interface Filtering {
   payload: TaskNotification;
   args: { householdId?: string | null };
-  context: RequestContext;
 }
 
 /** Read once, when the subscription starts: the place to refuse a role that can never receive anything. */
@@ -22,18 +21,17 @@ const topicFor = (topic: TaskTopic) => ({ context }: Subscribing): TaskTopic => 
   return topic;
 };
 
-const forViewer = ({ payload, context }: Filtering): boolean => receives(context.viewer, payload);
-
 /**
  * Live task events. The pub/sub carries notifications (keys only); src/realtime/live-server.ts
- * loads each event's object through the subscriber's own scoped loaders and passes it here as
- * the root, skipping the event when the subscriber may not see it.
+ * decides with the subscriber's viewer as it is at each event whether the event is theirs,
+ * loads its object through their own scoped loaders and passes it here as the root. No filter
+ * here looks at the viewer: the context's is the one of the subscription's start, and would
+ * keep the events of a consortium joined since.
  */
 @Resolver()
 export class TaskSubscriptionResolver {
   @Subscription(() => Task, {
     topics: topicFor("TASK_ASSIGNED"),
-    filter: forViewer,
     description: "A task was assigned to the viewer's organisation: by a registered arrival, by a coordinator, or by an accepted hand-over.",
   })
   taskAssigned(@Root() task: Task): Task {
@@ -42,7 +40,7 @@ export class TaskSubscriptionResolver {
 
   @Subscription(() => Task, {
     topics: topicFor("TASK_CHANGED"),
-    filter: (data: Filtering) => forViewer(data) && ofHousehold(data.payload, data.args.householdId),
+    filter: ({ payload, args }: Filtering) => ofHousehold(payload, args.householdId),
     description:
       "A task the viewer can see changed (status, assignee, due date, comment, hand-over), as it is now: partners hear of their consortia's tasks, Fedasil of all. Evaluators are refused (FORBIDDEN), as for every task subscription.",
   })
@@ -55,7 +53,6 @@ export class TaskSubscriptionResolver {
 
   @Subscription(() => Handover, {
     topics: topicFor("HANDOVER_PROPOSED"),
-    filter: forViewer,
     description: "Another member proposed to hand a task over to the viewer's organisation.",
   })
   handoverProposed(@Root() handover: Handover): Handover {

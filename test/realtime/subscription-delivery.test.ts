@@ -134,6 +134,21 @@ describe("subscriptions: what each event delivers", () => {
     }
   });
 
+  it("brings the events of a consortium the subscriber's organisation has joined since subscribing", async () => {
+    const { consortia, organisations } = world;
+    const ngo = await listen(USERS.gentNgoStaff, TASK_CHANGED);
+    await ngo.ready(() => say.changed(tasks.gentPcswProbe), changed(tasks.gentPcswProbe));
+    const joinLiege = `INSERT INTO consortium_membership (consortium_id, organisation_id, role, joined_on) VALUES ($1, $2, 'MEMBER', '2025-01-01')`;
+    await t.app.db.manager.query(joinLiege, [consortia.liege, organisations.gentNgo]);
+    await t.app.viewerChangesHeard();
+    try {
+      say.changed(tasks.liegeNgo);
+      await ngo.waitFor(changed(tasks.liegeNgo));
+    } finally {
+      await t.app.db.manager.query(`DELETE FROM consortium_membership WHERE consortium_id = $1 AND organisation_id = $2`, [consortia.liege, organisations.gentNgo]);
+    }
+  });
+
   it("answers in the language of the connection's params, else of the upgrade request", async () => {
     const french = await listen(USERS.gentStaff, TASK_ASSIGNED, { connectionParams: { "Accept-Language": "fr-BE, nl;q=0.5" } });
     const dutch = await listen(USERS.gentStaff, TASK_ASSIGNED, { headers: { "Accept-Language": "nl-BE" } });
