@@ -177,7 +177,7 @@ export async function createApp(config: Config, db: Database, logger: Logger): P
     requestId,
     language,
     services,
-    loaders: createLoaders(services, viewer),
+    loaders: createLoaders(services, viewer, language),
   });
 
   const schema = await buildThuisSchema(services.taskPubSub);

@@ -8,10 +8,11 @@ import { householdLoaders } from "../modules/households/household.loaders";
 import { integrationPathLoaders } from "../modules/integration-path/integration-path.loaders";
 import { savedReportLoaders } from "../modules/reports/saved-report.loaders";
 import { taskLoaders } from "../modules/tasks/task.loaders";
+import type { Language } from "./language";
 import type { Services } from "./services";
 
-/** One DataLoader set per request, scoped to the viewer: what a loader returns, the viewer may see. */
-export function createLoaders(services: Services, viewer: Viewer) {
+/** One DataLoader set per request, scoped to the viewer: what a loader returns, the viewer may see (tasks titled in `language`). */
+export function createLoaders(services: Services, viewer: Viewer, language: Language) {
   return {
     organisation: keyedLoader((keys) => services.organisations.readMany(keys), (o) => o.key),
     user: keyedLoader((keys) => services.users.readVisible(viewer, keys), (u) => u.key),
@@ -22,7 +23,7 @@ export function createLoaders(services: Services, viewer: Viewer) {
     consortiumAgreements: groupedLoader((keys) => services.agreements.ofConsortia(agreementScope(viewer), keys), (a) => a.consortiumKey),
     ...householdLoaders(services, viewer),
     ...integrationPathLoaders(services, viewer),
-    ...taskLoaders(services, viewer),
+    ...taskLoaders(services, viewer, language),
     ...cooperationLoaders(services, viewer),
     ...fundingLoaders(services),
     ...fundingLineLoaders(services, viewer),

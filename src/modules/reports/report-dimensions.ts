@@ -1,4 +1,5 @@
 import type { Language } from "../../graphql/language";
+import { titleColumn } from "../task-templates/translated-text";
 import { ReportDimension } from "./report-vocabulary";
 
 /**
@@ -21,8 +22,6 @@ export const GLOBAL_ID_TYPE: Partial<Record<ReportDimension, string>> = {
   ORGANISATION: "Organisation",
   TASK_TEMPLATE: "TaskTemplate",
 };
-
-const TEMPLATE_TITLE: Record<Language, string> = { en: "tt.title_en", nl: "tt.title_nl", fr: "tt.title_fr" };
 
 /** Bands of household size by person rows; a household without persons (size null) has none. */
 const SIZE_BAND = `CASE WHEN size.persons <= 2 THEN CAST(size.persons AS text)
@@ -61,7 +60,7 @@ export function dimensionSql(dimension: ReportDimension, language: Language): Di
     case ReportDimension.TASK_CATEGORY:
       return { value: "t.category" };
     case ReportDimension.TASK_TEMPLATE:
-      return { value: "tt.id", key: text, label: TEMPLATE_TITLE[language] };
+      return { value: "tt.id", key: text, label: titleColumn("tt", language) };
     case ReportDimension.TASK_STATUS:
       return { value: "t.status" };
   }

@@ -39,5 +39,8 @@ export interface TitledTemplate {
 export const titlesOf = (template: TitledTemplate): TranslatedText =>
   Object.assign(new TranslatedText(), { nl: template.titleNl, fr: template.titleFr, en: template.titleEn });
 
+/** The column of a template's title in a language, in SQL over the template's alias. */
+export const titleColumn = (alias: string, language: Language): string => `${alias}.title_${language}`;
+
 /** The title in the reader's language (Accept-Language; English by default). */
 export const titleIn = (template: TitledTemplate, language: Language): string => titlesOf(template)[language];

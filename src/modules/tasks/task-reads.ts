@@ -38,5 +38,7 @@ export const taskReads = oncePerSelection((info: GraphQLResolveInfo): TaskReads 
   for (const { relation, entity, needs } of ALONG) {
     if (fields.includes(relation)) along[relation] = propertiesRead(info.schema, entity, nodeFieldNames(info, [relation]), needs);
   }
-  return { task: propertiesRead(info.schema, Task, fields, TASK_FIELD_NEEDS), along };
+  // A relation read along needs no key of the task's: its resolver answers with what came along.
+  const ownFields = fields.filter((field) => !(field in along));
+  return { task: propertiesRead(info.schema, Task, ownFields, TASK_FIELD_NEEDS), along };
 });

@@ -1,11 +1,13 @@
 import type { ObjectLiteral } from "typeorm";
 import type { ConsortiumScope } from "../../auth/viewer";
 import type { Database } from "../../database/database";
+import type { Language } from "../../graphql/language";
 import { type EntityColumns, entityColumns } from "../../database/entity-rows";
 import { Agreement } from "../agreements/agreement.entity";
 import { agreementInScope, householdInScope } from "../households/household-scope";
 import { Household } from "../households/household.entity";
 import { Organisation } from "../organisations/organisation.entity";
+import { titleColumn } from "../task-templates/translated-text";
 import type { TaskTitleParts } from "./task-title";
 import { Task } from "./task.entity";
 
@@ -28,11 +30,12 @@ export const WHOLE_TASKS: TaskReads = { task: null, along: {} };
 export const readsWhole = (reads: TaskReads): boolean => reads.task === null && Object.values(reads.along).every((properties) => properties === null);
 
 /**
- * What a task list read along with a task: the parts of its title, and each relation it was
- * asked for (null where there is none the viewer may see). Resolvers use them instead of loaders.
+ * What a task list read along with a task: the parts of its title in the reader's language, and
+ * each relation it was asked for (null where there is none the viewer may see). Resolvers use
+ * them instead of loaders.
  */
 export interface TaskReadAlong {
-  titleParts: TaskTitleParts;
+  title: TaskTitleParts;
   household?: Household | null;
   agreement?: Agreement | null;
   assigneeOrganisation?: Organisation | null;
@@ -53,14 +56,14 @@ interface Joined {
 }
 
 /**
- * Tasks with the parts of their title: the template's titles and the given name of the child a
- * task is about, as far as `scope` (the viewer's household scope) shows persons; and the
+ * Tasks with the parts of their title: the template's title in `language` and the given name of
+ * the child a task is about, as far as `scope` (the viewer's household scope) shows persons; and the
  * relations `reads` asks for, with the properties it asks for. A household comes as far as
  * `scope` shows households. A task the scope shows has an agreement the viewer may see (partners
  * see their consortia's agreements, everyone else all) and an assignee everyone may see, so those
  * joins need no condition of their own.
  */
-export function taskSource(db: Database, scope: ConsortiumScope, reads: TaskReads = WHOLE_TASKS): TaskSource {
+export function taskSource(db: Database, scope: ConsortiumScope, language: Language, reads: TaskReads = WHOLE_TASKS): TaskSource {
   const child = householdInScope("task_child.household_id", scope);
   const household = agreementInScope("along_household.agreement_id", scope);
   const joinable: Record<TaskRelation, Joined> = {
@@ -87,7 +90,7 @@ export function taskSource(db: Database, scope: ConsortiumScope, reads: TaskRead
     ].join("\n"),
     columns: [
       tasks.select("task"),
-      `task_template.title_nl AS "titleNl", task_template.title_fr AS "titleFr", task_template.title_en AS "titleEn"`,
+      `${titleColumn("task_template", language)} AS "templateTitle"`,
       `task_child.given_name AS "childName"`,
       ...joined.map((j) => j.columns.select(j.alias, j.prefix)),
     ].join(", "),
@@ -97,8 +100,7 @@ export function taskSource(db: Database, scope: ConsortiumScope, reads: TaskRead
       const made = joined.map(() => new Map<string, Household | Agreement | Organisation | null>());
       return rows.map((row) => {
         const task = tasks.from(row)!;
-        const { titleNl, titleFr, titleEn, childName } = row;
-        const along: TaskReadAlong = { titleParts: { template: titleNl != null ? { titleNl, titleFr, titleEn } : null, childName: childName ?? null } };
+        const along: TaskReadAlong = { title: { templateTitle: row.templateTitle ?? null, childName: row.childName ?? null } };
         joined.forEach((j, i) => {
           const key = row[j.keyField] as string | null;
           if (key !== null && !made[i].has(key)) made[i].set(key, j.columns.from(row, j.prefix));

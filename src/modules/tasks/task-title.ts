@@ -1,9 +1,8 @@
 /** How a task is titled for a reader: pure, no database or GraphQL. */
-import type { TitledTemplate } from "../task-templates/translated-text";
 
-/** What a task's title is made of besides its own title: its template's titles and the name of the child it is about. */
+/** What a task's title is made of besides its own title: its template's title in the reader's language and the name of the child it is about. */
 export interface TaskTitleParts {
-  template: TitledTemplate | null;
+  templateTitle: string | null;
   childName: string | null;
 }
 

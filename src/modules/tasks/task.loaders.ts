@@ -1,6 +1,7 @@
 import { type Viewer, householdScope } from "../../auth/viewer";
 import { childObjectPagesLoader, perVariant } from "../../database/child-pages";
 import { groupedLoader, keyedLoader, numberLoader } from "../../database/loaders";
+import type { Language } from "../../graphql/language";
 import { type TaskReads, readsWhole } from "./task-rows";
 import type { TaskServices } from "./task-services";
 import type { TaskFilter, TaskOrder } from "./task.inputs";
@@ -8,13 +9,14 @@ import type { TaskFilter, TaskOrder } from "./task.inputs";
 /**
  * The task module's loaders for one request, all within the viewer's household scope (through
  * the task's agreement): Fedasil sees every task, partners their consortia's, evaluators none.
+ * Tasks are titled in the request's language.
  */
-export function taskLoaders(services: TaskServices, viewer: Viewer) {
+export function taskLoaders(services: TaskServices, viewer: Viewer, language: Language) {
   const scope = householdScope(viewer);
-  const task = keyedLoader((keys) => services.tasks.readMany(scope, keys), (t) => t.key);
+  const task = keyedLoader((keys) => services.tasks.readMany(scope, language, keys), (t) => t.key);
   const pages = perVariant((variant) => {
     const [filter, order, reads] = JSON.parse(variant) as [TaskFilter | null, TaskOrder | null, TaskReads];
-    return childObjectPagesLoader((windows) => services.tasks.pagesOfHouseholds(viewer, filter, order, reads, windows), readsWhole(reads) ? task : null);
+    return childObjectPagesLoader((windows) => services.tasks.pagesOfHouseholds(viewer, language, filter, order, reads, windows), readsWhole(reads) ? task : null);
   });
   const counts = perVariant((variant) => {
     const filter = JSON.parse(variant) as TaskFilter | null;

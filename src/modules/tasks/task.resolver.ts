@@ -37,7 +37,7 @@ export class TaskResolver {
     @Info() info: GraphQLResolveInfo,
   ) {
     const reads = taskReads(info);
-    const list = await ctx.services.tasks.list(ctx.viewer, filter, orderBy, page, reads);
+    const list = await ctx.services.tasks.list(ctx.viewer, ctx.language, filter, orderBy, page, reads);
     // Hand-overs and history entries asking for their task then find it without another statement.
     if (readsWhole(reads)) for (const task of list.nodes) ctx.loaders.task.prime(task.key, task);
     return list;
@@ -47,8 +47,8 @@ export class TaskResolver {
     description: "The template's title in your language (Accept-Language), or the task's own title; a task about one child ends with the child's given name.",
   })
   title(@Root() task: Task, @Ctx() ctx: RequestContext): string | Promise<string> {
-    const titled = ({ template, childName }: TaskTitleParts) => taskTitle(template ? titleIn(template, ctx.language) : null, task.customTitle, childName);
-    return task.readAlong ? titled(task.readAlong.titleParts) : titleParts(task, ctx).then(titled);
+    const titled = ({ templateTitle, childName }: TaskTitleParts) => taskTitle(templateTitle, task.customTitle, childName);
+    return task.readAlong ? titled(task.readAlong.title) : titleParts(task, ctx).then(titled);
   }
 
   @FieldResolver(() => Boolean, { description: "Open and due before today (Europe/Brussels)." })
@@ -115,7 +115,7 @@ async function titleParts(task: Task, ctx: RequestContext): Promise<TaskTitlePar
     task.templateKey ? ctx.loaders.taskTemplate.load(task.templateKey) : null,
     task.personKey ? ctx.loaders.person.load(task.personKey) : null,
   ]);
-  return { template, childName: child?.givenName ?? null };
+  return { templateTitle: template ? titleIn(template, ctx.language) : null, childName: child?.givenName ?? null };
 }
 
 async function orNotFound<T>(found: Promise<T | null>): Promise<T> {

@@ -2,6 +2,7 @@ import type { SelectQueryBuilder } from "typeorm";
 import { type ConsortiumScope, type Viewer, householdScope } from "../../auth/viewer";
 import { type ChildWindow, childPageRows } from "../../database/child-pages";
 import type { Database } from "../../database/database";
+import type { Language } from "../../graphql/language";
 import { paginate, type ConnectionPage } from "../../graphql/connection";
 import type { PageArgs } from "../../graphql/pagination";
 import { todayInBrussels } from "../../shared/calendar";
@@ -17,18 +18,26 @@ import { Task } from "./task.entity";
 export class TaskService {
   constructor(private readonly db: Database) {}
 
-  readMany(scope: ConsortiumScope, keys: readonly string[]): Promise<Task[]> {
+  /** Whole tasks, titled in `language`. */
+  readMany(scope: ConsortiumScope, language: Language, keys: readonly string[]): Promise<Task[]> {
     const inScope = agreementInScope("task.agreement_id", scope);
     const where = { sql: `task.id = ANY(:keys) AND ${inScope.sql}`, params: { ...inScope.params, keys: [...keys] } };
-    return readTasks(this.db, taskSource(this.db, scope), where);
+    return readTasks(this.db, taskSource(this.db, scope, language), where);
   }
 
-  /** A page of the tasks the viewer may see that pass the filter, read as `reads` asks. */
-  list(viewer: Viewer, filter: TaskFilter | null | undefined, order: TaskOrder | null | undefined, page: PageArgs, reads: TaskReads = WHOLE_TASKS): Promise<ConnectionPage<Task>> {
+  /** A page of the tasks the viewer may see that pass the filter, read as `reads` asks and titled in `language`. */
+  list(
+    viewer: Viewer,
+    language: Language,
+    filter: TaskFilter | null | undefined,
+    order: TaskOrder | null | undefined,
+    page: PageArgs,
+    reads: TaskReads = WHOLE_TASKS,
+  ): Promise<ConnectionPage<Task>> {
     const today = todayInBrussels();
     const conditions = taskConditions(viewer, filter, today);
     return paginate(page, {
-      read: (offset, limit) => readTasks(this.db, taskSource(this.db, householdScope(viewer), reads), conditions, { orderBy: orderBy(order), offset, limit }),
+      read: (offset, limit) => readTasks(this.db, taskSource(this.db, householdScope(viewer), language, reads), conditions, { orderBy: orderBy(order), offset, limit }),
       count: () => this.filtered(viewer, filter, today).getCount(),
     });
   }
@@ -38,10 +47,17 @@ export class TaskService {
     return this.db.manager.createQueryBuilder(Task, "task").where(conditions.sql, conditions.params);
   }
 
-  /** One page of tasks per household window, in list order, all read in one statement as `reads` asks. */
-  async pagesOfHouseholds(viewer: Viewer, filter: TaskFilter | null, order: TaskOrder | null, reads: TaskReads, windows: readonly ChildWindow[]): Promise<Task[][]> {
+  /** One page of tasks per household window, in list order, all read in one statement as `reads` asks and titled in `language`. */
+  async pagesOfHouseholds(
+    viewer: Viewer,
+    language: Language,
+    filter: TaskFilter | null,
+    order: TaskOrder | null,
+    reads: TaskReads,
+    windows: readonly ChildWindow[],
+  ): Promise<Task[][]> {
     const conditions = taskConditions(viewer, filter, todayInBrussels());
-    const source = taskSource(this.db, householdScope(viewer), reads);
+    const source = taskSource(this.db, householdScope(viewer), language, reads);
     const pages = await childPageRows(this.db, {
       id: "task.id",
       parent: "task.household_id",

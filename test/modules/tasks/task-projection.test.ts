@@ -1,6 +1,6 @@
 import { type TestApp, startTestApp } from "../../support/test-app";
 import { USERS, type World, seedWorld } from "../../support/world";
-import { gid, insertRow, insertTask } from "./fixtures";
+import { gid, insertRow, insertTask, insertTemplate } from "./fixtures";
 
 /** Every field of a task that comes from its own row. */
 const WHOLE_TASK = "id title category dueOn status statusReason isOverdue version createdAt updatedAt doneAt";
@@ -14,6 +14,7 @@ describe("task lists read only what their fields need", () => {
   let t: TestApp;
   let world: World;
   let blocked: string;
+  let templated: string;
   let whole: Record<string, unknown>;
 
   beforeAll(async () => {
@@ -31,6 +32,14 @@ describe("task lists read only what their fields need", () => {
     });
     await insertRow(t.app.db, "task_event", { task_id: key, kind: "CREATED" });
     blocked = gid("Task", key);
+    const template = await insertTemplate(t.app.db, "PROJECTION_TITLES", { nl: "Huisarts kiezen", fr: "Choisir un médecin", en: "Choose a doctor" });
+    const templatedKey = await insertTask(t.app.db, {
+      agreement_id: world.agreements.gent,
+      household_id: world.households.gent,
+      template_id: template,
+      assignee_organisation_id: world.organisations.gentNgo,
+    });
+    templated = gid("Task", templatedKey);
     const answer = await t.gql(`query($id: ID!) { node(id: $id) { ... on Task { ${WHOLE_TASK} } } }`, { id: blocked }, USERS.gentCoordinator);
     whole = answer.data!.node;
     expect(whole.statusReason).toBe("Waiting for the residence permit");
@@ -84,5 +93,35 @@ describe("task lists read only what their fields need", () => {
     expect(all.length).toBeGreaterThan(0);
     expect(few).toEqual(all.map((task: any) => ({ id: task.id, isOverdue: task.isOverdue, title: task.title, assigneeOrganisation: { enterpriseNumber: task.assigneeOrganisation.enterpriseNumber } })));
     expect(findBlocked(all as Array<{ id: string }>)).toMatchObject(whole);
+  });
+
+  it("read a template's title in the request's language only, and the assignee's key once, titling alike in lists and by key", async () => {
+    const select = jest.spyOn(t.app.db, "select");
+    const fields = "id title assigneeOrganisation { name }";
+    const household = { household: gid("Household", world.households.gent) };
+    try {
+      const pageSql = async (query: string, variables: Record<string, unknown>, language: string) => {
+        select.mockClear();
+        const answer = await t.gql(query, variables, USERS.gentCoordinator, { "accept-language": language });
+        expect(answer.errors).toBeUndefined();
+        const sql = select.mock.calls.map(([statement]) => statement).find((statement) => statement.includes("task_template"))!;
+        return { answer: answer.data!, sql };
+      };
+      const householdPage = await pageSql(`query($household: ID!) { node(id: $household) { ... on Household { tasks(first: 50) { nodes { ${fields} } } } } }`, household, "fr");
+      const rootList = await pageSql(`{ tasks(first: 100) { nodes { ${fields} } } }`, {}, "fr");
+      for (const { sql } of [householdPage, rootList]) {
+        expect(sql).toContain("title_fr");
+        expect(sql).not.toMatch(/title_nl|title_en/);
+        expect(sql.match(/assignee_organisation_id/g)).toHaveLength(1);
+      }
+      expect(findBlocked(householdPage.answer.node.tasks.nodes as Array<{ id: string; title: string }>).title).toBe("Find a school");
+      expect(householdPage.answer.node.tasks.nodes.find((node: { id: string }) => node.id === templated).title).toBe("Choisir un médecin");
+      expect(rootList.answer.tasks.nodes.find((node: { id: string }) => node.id === templated).title).toBe("Choisir un médecin");
+      const byKey = await pageSql(`query($id: ID!) { node(id: $id) { ... on Task { title } } }`, { id: templated }, "nl");
+      expect(byKey.answer.node.title).toBe("Huisarts kiezen");
+      expect(byKey.sql).not.toMatch(/title_fr|title_en/);
+    } finally {
+      select.mockRestore();
+    }
   });
 });
