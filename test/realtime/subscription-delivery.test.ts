@@ -44,6 +44,14 @@ describe("subscriptions: what each event delivers", () => {
   const changedIds = (live: Live, probe: LiveTask) => live.results.map((r) => r.data?.taskChanged?.id).filter((id) => id !== probe.id);
   const setStatus = (task: LiveTask, status: string, reason: string | null = null) =>
     t.app.db.manager.query(`UPDATE task SET status = $2, status_reason = $3 WHERE id = $1`, [task.key, status, reason]);
+  /** The Gent NGO becomes a member of Liège's consortium too, straight in the database (and stops being one). */
+  const ngoJoinsLiege = () =>
+    t.app.db.manager.query(`INSERT INTO consortium_membership (consortium_id, organisation_id, role, joined_on) VALUES ($1, $2, 'MEMBER', '2025-01-01')`, [
+      world.consortia.liege,
+      world.organisations.gentNgo,
+    ]);
+  const ngoUnjoinsLiege = () =>
+    t.app.db.manager.query(`DELETE FROM consortium_membership WHERE consortium_id = $1 AND organisation_id = $2`, [world.consortia.liege, world.organisations.gentNgo]);
 
   beforeAll(async () => {
     t = await startTestApp();
@@ -115,8 +123,7 @@ describe("subscriptions: what each event delivers", () => {
 
   it("stops the events of a consortium the subscriber's organisation has left", async () => {
     const { consortia, organisations } = world;
-    const joinLiege = `INSERT INTO consortium_membership (consortium_id, organisation_id, role, joined_on) VALUES ($1, $2, 'MEMBER', '2025-01-01')`;
-    await t.app.db.manager.query(joinLiege, [consortia.liege, organisations.gentNgo]);
+    await ngoJoinsLiege();
     const ngo = await listen(USERS.gentNgoStaff, TASK_CHANGED);
     await ngo.ready(() => say.changed(tasks.gentPcswProbe), changed(tasks.gentPcswProbe));
     const leave = `UPDATE consortium_membership SET left_on = $3 WHERE consortium_id = $1 AND organisation_id = $2`;
@@ -130,22 +137,20 @@ describe("subscriptions: what each event delivers", () => {
       expect(changedIds(ngo, tasks.gentPcswProbe)).toEqual([tasks.liegeNgo.id]);
     } finally {
       await t.app.db.manager.query(leave, [consortia.gent, organisations.gentNgo, null]);
-      await t.app.db.manager.query(`DELETE FROM consortium_membership WHERE consortium_id = $1 AND organisation_id = $2`, [consortia.liege, organisations.gentNgo]);
+      await ngoUnjoinsLiege();
     }
   });
 
   it("brings the events of a consortium the subscriber's organisation has joined since subscribing", async () => {
-    const { consortia, organisations } = world;
     const ngo = await listen(USERS.gentNgoStaff, TASK_CHANGED);
     await ngo.ready(() => say.changed(tasks.gentPcswProbe), changed(tasks.gentPcswProbe));
-    const joinLiege = `INSERT INTO consortium_membership (consortium_id, organisation_id, role, joined_on) VALUES ($1, $2, 'MEMBER', '2025-01-01')`;
-    await t.app.db.manager.query(joinLiege, [consortia.liege, organisations.gentNgo]);
+    await ngoJoinsLiege();
     await t.app.viewerChangesHeard();
     try {
       say.changed(tasks.liegeNgo);
       await ngo.waitFor(changed(tasks.liegeNgo));
     } finally {
-      await t.app.db.manager.query(`DELETE FROM consortium_membership WHERE consortium_id = $1 AND organisation_id = $2`, [consortia.liege, organisations.gentNgo]);
+      await ngoUnjoinsLiege();
     }
   });
 

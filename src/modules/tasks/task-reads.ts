@@ -39,6 +39,6 @@ export const taskReads = oncePerSelection((info: GraphQLResolveInfo): TaskReads 
     if (fields.includes(relation)) along[relation] = propertiesRead(info.schema, entity, nodeFieldNames(info, [relation]), needs);
   }
   // A relation read along needs no key of the task's: its resolver answers with what came along.
-  const ownFields = fields.filter((field) => !(field in along));
+  const ownFields = fields.filter((field) => !Object.hasOwn(along, field));
   return { task: propertiesRead(info.schema, Task, ownFields, TASK_FIELD_NEEDS), along };
 });
